@@ -1,0 +1,72 @@
+// Size benchmark: every file of the release build (dist/), raw and gzip -9,
+// what the default page loads, and the same figures for the reference: a
+// Leaflet 1.9 page carrying the same Natural Earth basemap (from npm).
+//
+//   trunk build --release && node bench/size.mjs
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+
+async function* walk(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+async function measure(paths, base) {
+  const rows = [];
+  for (const path of paths) {
+    const body = await readFile(path);
+    rows.push({ name: relative(base, path), raw: body.length, gzip: gz(body) });
+  }
+  return rows;
+}
+
+function print(title, rows) {
+  console.log(`\n${title}`);
+  console.log(`${'file'.padEnd(40)} ${'raw KiB'.padStart(8)} ${'gzip KiB'.padStart(8)}`);
+  for (const r of rows) console.log(`${r.name.padEnd(40)} ${kb(r.raw)} ${kb(r.gzip)}`);
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  console.log(`${'total'.padEnd(40)} ${kb(total.raw)} ${kb(total.gzip)}`);
+  return total;
+}
+
+await stat('dist/index.html').catch(() => {
+  console.error('dist/ is missing: run `trunk build --release` first.');
+  process.exit(1);
+});
+const all = [];
+for await (const path of walk('dist')) all.push(path);
+all.sort();
+print('Release build: every file in dist/', await measure(all, 'dist'));
+
+const page = ['index.html', 'dateline.js', 'dateline_bg.wasm'].map((f) => join('dist', f));
+const ours = print('Dateline default page (HTML + JS + wasm; basemap and story embedded)', await measure(page, 'dist'));
+
+const leafletFiles = [
+  require.resolve('leaflet/dist/leaflet.js'),
+  require.resolve('leaflet/dist/leaflet.css'),
+];
+const leaflet = print('Reference: Leaflet 1.9.4 alone (JS + CSS)', await measure(leafletFiles, 'node_modules'));
+const withBasemap = [
+  ...leafletFiles,
+  require.resolve('topojson-client/dist/topojson-client.min.js'),
+  require.resolve('world-atlas/land-110m.json'),
+  require.resolve('world-atlas/countries-110m.json'),
+];
+const reference = print(
+  'Reference: Leaflet 1.9.4 + the same Natural Earth 110m basemap (world-atlas + topojson-client)',
+  await measure(withBasemap, 'node_modules'),
+);
+
+console.log('\nSummary (gzip -9)');
+console.log(`Dateline page                 ${kb(ours.gzip)} KiB`);
+console.log(`Leaflet alone                 ${kb(leaflet.gzip)} KiB  ratio ${(ours.gzip / leaflet.gzip).toFixed(2)}`);
+console.log(`Leaflet + same basemap        ${kb(reference.gzip)} KiB  ratio ${(ours.gzip / reference.gzip).toFixed(2)}`);

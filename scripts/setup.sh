@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what Dateline's build and tests need and skips what is present:
+# Debian's chromium, chromium-driver and binaryen (wasm-opt 108); the wasm32
+# target; wasm-bindgen-cli at the exact version in Cargo.lock; Trunk 0.21;
+# the npm packages in package-lock.json. Nothing comes from outside crates.io,
+# npm and Debian: Trunk runs offline with these tools (see Trunk.toml).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_missing=()
+command -v chromium >/dev/null || apt_missing+=(chromium)
+command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
+command -v wasm-opt >/dev/null || apt_missing+=(binaryen)
+if ((${#apt_missing[@]})); then
+  echo "setup: installing ${apt_missing[*]} from Debian"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}"
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+wanted_bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+if ! grep -q "^wasm_bindgen = \"$wanted_bindgen\"" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen ($wanted_bindgen)" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" != "$wanted_bindgen" ]; then
+  echo "setup: installing wasm-bindgen-cli $wanted_bindgen"
+  # --locked does not build for this crate; the version is pinned exactly instead.
+  cargo install wasm-bindgen-cli --version "$wanted_bindgen"
+fi
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  echo "setup: installing trunk 0.21 (0.22 needs a newer rustc)"
+  cargo install trunk --version '~0.21' --locked
+fi
+
+if ! npm ls --silent >/dev/null 2>&1; then
+  npm ci --no-audit --no-fund
+fi

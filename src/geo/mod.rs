@@ -1,0 +1,21 @@
+//! Web Mercator projection, viewports and marker grouping in pixel space.
+//!
+//! Geographic space ([`LonLat`], [`WorldPoint`], [`WorldBounds`]) is kept
+//! apart from pixel space ([`ScreenPoint`], [`Size`]); a [`Viewport`] is the
+//! only bridge between the two. Everything here is pure and runs natively.
+
+pub mod bounds;
+pub mod cluster;
+pub mod mercator;
+pub mod screen;
+pub mod viewport;
+pub mod zoom;
+
+pub use bounds::WorldBounds;
+pub use cluster::{cluster_on_screen, ScreenCluster};
+pub use mercator::{
+    ground_distance_m, project, unproject, LonLat, WorldPoint, EARTH_CIRCUMFERENCE_M, MAX_LATITUDE,
+};
+pub use screen::{ScreenPoint, Size};
+pub use viewport::{Viewport, CENTER_LIMIT, DEFAULT_FIT_MAX_ZOOM};
+pub use zoom::{InvalidZoom, Zoom, TILE_SIZE};

@@ -1,0 +1,22 @@
+//! Dateline: an embeddable, offline, accessible story map widget.
+//!
+//! The pure core (`story`, `geo`, `basemap`) imports neither `leptos` nor
+//! `web-sys` and is tested natively; the browser side lives in `ui`, `embed`
+//! and `panic_report`, compiled for `wasm32` only.
+
+pub mod basemap;
+pub mod geo;
+pub mod markers;
+pub mod story;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod load;
+#[cfg(target_arch = "wasm32")]
+pub mod panic_report;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use ui::story_map::StoryMap;

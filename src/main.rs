@@ -1,0 +1,9 @@
+//! The Trunk entry point: log panics, then turn every `[data-dateline]` element into a widget.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        dateline::panic_report::install();
+        dateline::embed::mount_hosts();
+    }
+}

@@ -1,0 +1,328 @@
+//! What can be wrong with a story, and where: errors a newsroom user can act on.
+
+use std::fmt;
+
+use super::date::DateError;
+
+/// One problem found in a story, located by feature and field.
+///
+/// Its `Display` is one sentence naming the feature (index and id), the
+/// field, what is wrong and what is allowed, for example:
+///
+/// `Feature 2 (id "ashgabat"), field "geometry.coordinates": longitude 200 is outside the allowed range -180 to 180.`
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryError {
+    /// Index of the feature in the collection's `features` (from 0), or
+    /// `None` for a problem with the story as a whole.
+    pub feature: Option<usize>,
+    /// The feature's own `id`, if it has a usable one.
+    pub feature_id: Option<String>,
+    /// Path of the field inside the feature (or the story), such as
+    /// `properties.events[2].date`; empty when the whole thing is wrong.
+    pub field: String,
+    /// What is wrong.
+    pub kind: ErrorKind,
+}
+
+impl StoryError {
+    /// An error about the story as a whole (not about one feature).
+    pub fn story(field: impl Into<String>, kind: ErrorKind) -> Self {
+        StoryError {
+            feature: None,
+            feature_id: None,
+            field: field.into(),
+            kind,
+        }
+    }
+
+    /// An error in the feature at `index`, whose `id` may be known.
+    pub fn in_feature(
+        index: usize,
+        feature_id: Option<&str>,
+        field: impl Into<String>,
+        kind: ErrorKind,
+    ) -> Self {
+        StoryError {
+            feature: Some(index),
+            feature_id: feature_id.map(str::to_string),
+            field: field.into(),
+            kind,
+        }
+    }
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.feature {
+            Some(index) => write!(f, "Feature {index}")?,
+            None => f.write_str("Story")?,
+        }
+        if let Some(id) = &self.feature_id {
+            write!(f, " (id {id:?})")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ", field {:?}", self.field)?;
+        }
+        write!(f, ": {}.", self.kind)
+    }
+}
+
+impl std::error::Error for StoryError {}
+
+/// Which coordinate of a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Axis {
+    /// East–west, the first coordinate, -180 to 180.
+    Longitude,
+    /// North–south, the second coordinate, -90 to 90.
+    Latitude,
+}
+
+impl Axis {
+    /// The smallest and largest allowed value.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Axis::Longitude => (-180.0, 180.0),
+            Axis::Latitude => (-90.0, 90.0),
+        }
+    }
+}
+
+impl fmt::Display for Axis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Axis::Longitude => "longitude",
+            Axis::Latitude => "latitude",
+        })
+    }
+}
+
+/// Plain decimals for ordinary numbers; `f64`'s `Display` would spell out
+/// all 300 digits of `1e300`.
+fn number(value: &f64) -> String {
+    if value.abs() < 1e9 {
+        value.to_string()
+    } else {
+        format!("{value:e}")
+    }
+}
+
+/// What is wrong, with the details a message needs. The `Display` text is the
+/// part after "Feature N (id ...), field ...: ".
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ErrorKind {
+    /// The text is not JSON at all.
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    InvalidJson {
+        /// Line of the problem, from 1.
+        line: usize,
+        /// Column of the problem, from 1 (0 at the very start of a line).
+        column: usize,
+        /// The JSON parser's explanation.
+        message: String,
+    },
+    /// The JSON is not a GeoJSON FeatureCollection.
+    #[error("the story must be a GeoJSON FeatureCollection (an object with \"type\": \"FeatureCollection\" and a \"features\" array), but this is {found}")]
+    NotFeatureCollection {
+        /// A description of what was found, e.g. `a single Feature`.
+        found: String,
+    },
+    /// The collection's `features` array is empty.
+    #[error("the story has no places; add at least one Point Feature to \"features\"")]
+    NoFeatures,
+    /// An entry of `features` is not a Feature.
+    #[error(
+        "expected a GeoJSON Feature (an object with \"type\": \"Feature\"), but this is {found}"
+    )]
+    NotFeature {
+        /// A description of what was found.
+        found: String,
+    },
+    /// `geometry` is missing or null.
+    #[error("a place needs a location, but the geometry is missing or null; give the feature a Point geometry with coordinates [longitude, latitude]")]
+    MissingGeometry,
+    /// The geometry is not a Point.
+    #[error("the geometry type is {found}, but only \"Point\" is supported; mark each place with one Point at [longitude, latitude]")]
+    NotPoint {
+        /// The geometry type found, quoted, or a description if it has none.
+        found: String,
+    },
+    /// The coordinates are not two (or three) numbers.
+    #[error("the coordinates are {found}; a Point needs [longitude, latitude] as two numbers (an altitude may follow)")]
+    BadCoordinates {
+        /// The coordinates as found (compact JSON), or `missing`.
+        found: String,
+    },
+    /// A coordinate is outside its range.
+    #[error("{axis} {} is outside the allowed range {} to {}", number(.value), number(.min), number(.max))]
+    OutOfRange {
+        /// Which coordinate.
+        axis: Axis,
+        /// The value found.
+        value: f64,
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
+    /// A coordinate is infinite or not a number.
+    #[error("{axis} is not a finite number; use a number from {} to {}", number(&.axis.range().0), number(&.axis.range().1))]
+    NonFinite {
+        /// Which coordinate.
+        axis: Axis,
+    },
+    /// A place has no name.
+    #[error("the place has no name; give it a non-empty text \"name\" (a feature without \"events\" may use \"place\", \"name\" or \"title\")")]
+    MissingName,
+    /// An event has no title.
+    #[error("the event has no title; give it a non-empty text \"title\" (a feature without \"events\" may use \"title\" or \"name\")")]
+    MissingTitle,
+    /// A source has no name.
+    #[error("the source has no name; give it a non-empty text \"name\" saying who published it, e.g. \"TASS\"")]
+    MissingSourceName,
+    /// A place has an empty `events` array.
+    #[error("the place has no events; add at least one event with a \"title\", or remove \"events\" to make the feature itself one event")]
+    NoEvents,
+    /// A date is not a valid partial date.
+    #[error(transparent)]
+    BadDate(#[from] DateError),
+    /// An id is used twice.
+    #[error("the id {id:?} is already used by feature {first_feature}; place ids and event ids must each be unique in the story")]
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+        /// The feature that used it first.
+        first_feature: usize,
+    },
+    /// A link is not an absolute http(s) URL.
+    #[error(
+        "{url:?} is not a web link; use an absolute address starting with http:// or https://"
+    )]
+    BadLink {
+        /// The link as given.
+        url: String,
+    },
+    /// A required field is missing.
+    #[error("this field is missing; it must be {expected}")]
+    MissingField {
+        /// What the field must hold.
+        expected: &'static str,
+    },
+    /// A field holds the wrong kind of JSON value.
+    #[error("expected {expected}, but found {found}")]
+    WrongType {
+        /// What the field must hold.
+        expected: &'static str,
+        /// A description of what it holds.
+        found: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_feature_id_and_field() {
+        let e = StoryError::in_feature(
+            2,
+            Some("ashgabat"),
+            "geometry.coordinates",
+            ErrorKind::OutOfRange {
+                axis: Axis::Longitude,
+                value: 200.0,
+                min: -180.0,
+                max: 180.0,
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "Feature 2 (id \"ashgabat\"), field \"geometry.coordinates\": longitude 200 is outside the allowed range -180 to 180."
+        );
+    }
+
+    #[test]
+    fn display_without_id_or_field() {
+        let e = StoryError::in_feature(
+            4,
+            None,
+            "",
+            ErrorKind::NotFeature {
+                found: "an array".into(),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "Feature 4: expected a GeoJSON Feature (an object with \"type\": \"Feature\"), but this is an array."
+        );
+        let e = StoryError::story(
+            "",
+            ErrorKind::InvalidJson {
+                line: 3,
+                column: 5,
+                message: "expected `,` or `}`".into(),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "Story: not valid JSON at line 3, column 5: expected `,` or `}`."
+        );
+        let e = StoryError::story(
+            "properties.title",
+            ErrorKind::WrongType {
+                expected: "text",
+                found: "the number 3".into(),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "Story, field \"properties.title\": expected text, but found the number 3."
+        );
+    }
+
+    #[test]
+    fn date_errors_pass_through() {
+        let e = StoryError::in_feature(
+            0,
+            Some("moscow"),
+            "properties.events[1].date",
+            ErrorKind::BadDate(DateError::DayOutOfRange {
+                input: "2023-02-30".into(),
+                year: 2023,
+                month: 2,
+                day: 30,
+                days_in_month: 28,
+            }),
+        );
+        assert_eq!(
+            e.to_string(),
+            "Feature 0 (id \"moscow\"), field \"properties.events[1].date\": \"2023-02-30\" is not a real date (February 2023 has 28 days); use YYYY, YYYY-MM or YYYY-MM-DD."
+        );
+    }
+
+    #[test]
+    fn quotes_ids_safely_and_keeps_huge_numbers_short() {
+        let e = StoryError::in_feature(
+            1,
+            Some("a\"b"),
+            "geometry.coordinates",
+            ErrorKind::OutOfRange {
+                axis: Axis::Latitude,
+                value: 1e300,
+                min: -90.0,
+                max: 90.0,
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "Feature 1 (id \"a\\\"b\"), field \"geometry.coordinates\": latitude 1e300 is outside the allowed range -90 to 90."
+        );
+        let e = ErrorKind::NonFinite {
+            axis: Axis::Latitude,
+        };
+        assert_eq!(
+            e.to_string(),
+            "latitude is not a finite number; use a number from -90 to 90"
+        );
+    }
+}

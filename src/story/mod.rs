@@ -1,0 +1,21 @@
+//! Parsing and validating a story (GeoJSON) into places and dated events.
+//!
+//! Pure Rust: no browser APIs, so it runs and is tested natively. The input
+//! format is described in `docs/story-format.md`; [`parse`] is the way in.
+
+mod assemble;
+mod date;
+mod error;
+mod feature;
+mod fields;
+mod link;
+mod model;
+mod parse;
+
+pub use date::{
+    days_in_month, format_optional_date, is_leap_year, DateError, PartialDate, Precision,
+};
+pub use error::{Axis, ErrorKind, StoryError};
+pub use link::{is_web_link, link_host};
+pub use model::{Event, Place, Source, Story};
+pub use parse::{parse, parse_value};

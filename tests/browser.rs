@@ -1,0 +1,157 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): widgets mounted
+//! into real elements, read and clicked through the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use dateline::embed::{mount, mount_with_source};
+use dateline::load::StorySource;
+use dateline::panic_report::show_crash;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A host element of a fixed size, attached to the page.
+fn host(width: u32, height: u32, inner_html: &str) -> HtmlElement {
+    let el: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    el.set_attribute("data-dateline", "").unwrap();
+    el.set_attribute("style", &format!("width:{width}px;height:{height}px"))
+        .unwrap();
+    el.set_inner_html(inner_html);
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `selector` matches at least `n` elements inside `root`, and returns them.
+async fn wait_for(root: &HtmlElement, selector: &str, n: u32) -> Vec<HtmlElement> {
+    for _ in 0..200 {
+        let list = root.query_selector_all(selector).unwrap();
+        if list.length() >= n {
+            return (0..list.length())
+                .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+                .collect();
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {n} × {selector}");
+}
+
+fn labels(markers: &[HtmlElement]) -> Vec<String> {
+    markers
+        .iter()
+        .map(|m| m.get_attribute("aria-label").unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_built_in_article_mounts_with_its_markers() {
+    let el = host(1280, 720, "");
+    mount(el.clone());
+    let markers = wait_for(&el, "[data-testid=marker]", 3).await;
+    let mut names = labels(&markers);
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "Ashgabat: 2 events",
+            "Moscow and Zhukovsky: 2 places, 4 events",
+            "Vostochny Cosmodrome: 1 event",
+        ]
+    );
+    assert!(markers.iter().all(|m| m.tag_name() == "BUTTON"));
+    assert!(el.has_attribute("data-dateline-mounted"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_marker_opens_its_place_and_a_group_lists_its_places() {
+    let el = host(1280, 720, "");
+    mount(el.clone());
+    let markers = wait_for(&el, "[data-testid=marker]", 3).await;
+    let group = markers
+        .iter()
+        .find(|m| m.get_attribute("data-kind").as_deref() == Some("group"))
+        .unwrap();
+    group.click();
+    let choices = wait_for(&el, "[data-testid=place-choice]", 2).await;
+    assert_eq!(
+        group.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    choices[1].click();
+    sleep(20).await;
+    let heading = wait_for(&el, "[data-testid=panel-heading]", 1).await;
+    assert_eq!(heading[0].text_content().unwrap(), "Zhukovsky");
+    let dates = wait_for(&el, "[data-testid=event-date]", 1).await;
+    assert_eq!(dates[0].text_content().unwrap(), "August 2019");
+}
+
+#[wasm_bindgen_test]
+async fn an_inline_story_is_read_from_its_script_child() {
+    let el = host(
+        600,
+        400,
+        r#"<script type="application/geo+json">{"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[2.35,48.86]},
+             "properties":{"name":"Paris","title":"<b>Bold</b> claim","date":"1789-07-14"}}]}</script>"#,
+    );
+    mount(el.clone());
+    let markers = wait_for(&el, "[data-testid=marker]", 1).await;
+    assert_eq!(labels(&markers), vec!["Paris: 1 event"]);
+    markers[0].click();
+    let title = wait_for(&el, "[data-testid=event-title]", 1).await;
+    // Text stays text: the markup is shown, not parsed.
+    assert_eq!(title[0].text_content().unwrap(), "<b>Bold</b> claim");
+    assert!(el.query_selector("b").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_story_shows_its_errors_inside_its_own_widget() {
+    let good = host(600, 400, "");
+    let bad = host(600, 400, "");
+    mount(good.clone());
+    mount_with_source(
+        bad.clone(),
+        StorySource::Inline(r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[200,10]},"properties":{"name":"Nowhere","events":[{"title":"x","date":"2019-13"}]}}]}"#.into()),
+    );
+    let error = wait_for(&bad, "[data-testid=story-error]", 1).await;
+    assert_eq!(error[0].get_attribute("role").as_deref(), Some("alert"));
+    let items = wait_for(&bad, "[data-testid=story-error-item]", 2).await;
+    let text: Vec<String> = items.iter().map(|i| i.text_content().unwrap()).collect();
+    assert!(text.iter().any(|t| t.contains("200")), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("2019-13")), "{text:?}");
+    assert_eq!(wait_for(&good, "[data-testid=marker]", 3).await.len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_crash_report_replaces_only_its_own_widget() {
+    let crashed = host(600, 400, "");
+    let healthy = host(600, 400, "");
+    mount(crashed.clone());
+    mount(healthy.clone());
+    wait_for(&crashed, "[data-testid=marker]", 3).await;
+    wait_for(&healthy, "[data-testid=marker]", 3).await;
+    show_crash(&crashed, "index out of bounds");
+    let message = crashed.text_content().unwrap();
+    assert!(message.contains("stopped working") && message.contains("index out of bounds"));
+    assert!(crashed.query_selector("[role=alert]").unwrap().is_some());
+    assert_eq!(wait_for(&healthy, "[data-testid=marker]", 3).await.len(), 3);
+}

@@ -1,0 +1,114 @@
+// Shared setup for the end-to-end tests: a static server for the release
+// build (dist/), the e2e pages and the story fixtures; headless Debian
+// Chromium driven by playwright-core; axe-core injected from node_modules.
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
+
+const mounts = [
+  ['/e2e/', join(root, 'tests', 'e2e', 'pages')],
+  ['/fixtures/', join(root, 'tests', 'fixtures')],
+  ['/', join(root, 'dist')],
+];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
+
+/** Serves the repository's pages on a free loopback port; returns { url, close }. */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Launches Debian's Chromium headless, with no network beyond loopback. */
+export async function launchBrowser() {
+  await stat('dist/index.html').catch(() => {
+    throw new Error('dist/ is missing: run `trunk build --release` first (scripts/test.sh does).');
+  });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A new page that fails the test on any page error and records console errors. */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.errors.push(msg.text());
+  });
+  page.requests = [];
+  page.on('request', (request) => page.requests.push(request.url()));
+  return page;
+}
+
+const require = createRequire(import.meta.url);
+let axeSource;
+
+/** Runs axe-core (WCAG 2.x A/AA rules) on the page and returns its violations. */
+export async function axeViolations(page, context) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (ctx) => {
+    const result = await window.axe.run(ctx || document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, context);
+}
+
+/** Saves a screenshot under tests/e2e/artifacts/. */
+export async function screenshot(target, name) {
+  await mkdir(artifacts, { recursive: true });
+  const path = join(artifacts, name);
+  await target.screenshot({ path });
+  return path;
+}
