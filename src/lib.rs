@@ -8,6 +8,7 @@ pub mod basemap;
 pub mod geo;
 pub mod markers;
 pub mod story;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -15,16 +15,17 @@ pub enum MarkerKind {
     Group(Vec<usize>),
 }
 
-/// A marker ready to draw: what it is, where it goes on screen, and a key that
-/// stays the same while its meaning does (used to return focus to it).
+/// A marker ready to draw: what it is, where it is in the world, and a key
+/// that stays the same while its meaning does. Keeping the world position (not
+/// the screen one) lets a marker follow the view without being rebuilt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarkerModel {
     /// Stable key, unique among the markers of one layout.
     pub key: String,
     /// The place or places behind the marker.
     pub kind: MarkerKind,
-    /// Screen position of the marker's centre, in px from the map's top-left.
-    pub at: ScreenPoint,
+    /// World position of the marker's centre (for a group: its members' mean).
+    pub world: WorldPoint,
 }
 
 /// Lays out one marker per place, merging places whose markers would overlap.
@@ -42,7 +43,7 @@ pub fn layout_markers(places: &[WorldPoint], viewport: &Viewport) -> Vec<MarkerM
             [only] => MarkerModel {
                 key: format!("place-{only}"),
                 kind: MarkerKind::Place(*only),
-                at: screen[*only],
+                world: places[*only],
             },
             members => MarkerModel {
                 key: format!(
@@ -54,13 +55,33 @@ pub fn layout_markers(places: &[WorldPoint], viewport: &Viewport) -> Vec<MarkerM
                         .join("-")
                 ),
                 kind: MarkerKind::Group(members.to_vec()),
-                at: cluster.at,
+                world: mean(members.iter().map(|i| places[*i])),
             },
         })
         .collect();
-    markers.sort_by(|a, b| a.at.x.total_cmp(&b.at.x).then(a.at.y.total_cmp(&b.at.y)));
+    markers.sort_by(|a, b| {
+        a.world
+            .x
+            .total_cmp(&b.world.x)
+            .then(a.world.y.total_cmp(&b.world.y))
+    });
     markers
 }
+
+fn mean(points: impl ExactSizeIterator<Item = WorldPoint>) -> WorldPoint {
+    let n = points.len().max(1) as f64;
+    let (x, y) = points.fold((0.0, 0.0), |(x, y), p| (x + p.x, y + p.y));
+    WorldPoint { x: x / n, y: y / n }
+}
+
+/// Whether a marker at `x` (screen px) should put its caption on its left,
+/// so the caption stays inside the part of the map that is not covered.
+pub fn caption_goes_left(x: f64, free_width: f64) -> bool {
+    x > free_width - CAPTION_ROOM_PX
+}
+
+/// Room a caption needs on the right of its marker, in px.
+pub const CAPTION_ROOM_PX: f64 = 200.0;
 
 /// "1 event" / "3 events".
 pub fn count_events(n: usize) -> String {
@@ -76,14 +97,23 @@ pub fn place_marker_label(name: &str, events: usize) -> String {
     format!("{name}: {}", count_events(events))
 }
 
-/// Accessible name of a group marker, e.g. "Moscow and Zhukovsky: 2 places, 4 events".
-pub fn group_marker_label(names: &[&str], events: usize) -> String {
-    let joined = match names {
+/// "Moscow", "Moscow and Zhukovsky", "A, B and C".
+pub fn join_names(names: &[&str]) -> String {
+    match names {
         [] => String::new(),
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    format!("{joined}: {} places, {}", names.len(), count_events(events))
+    }
+}
+
+/// Accessible name of a group marker, e.g. "Moscow and Zhukovsky: 2 places, 4 events".
+pub fn group_marker_label(names: &[&str], events: usize) -> String {
+    format!(
+        "{}: {} places, {}",
+        join_names(names),
+        names.len(),
+        count_events(events)
+    )
 }
 
 #[cfg(test)]
@@ -141,9 +171,28 @@ mod tests {
     fn markers_come_west_to_east() {
         let places = article();
         let markers = layout_markers(&places, &fitted(&places, 1280.0, 720.0));
-        let xs: Vec<f64> = markers.iter().map(|m| m.at.x).collect();
+        let xs: Vec<f64> = markers.iter().map(|m| m.world.x).collect();
         assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
         assert_eq!(markers.last().map(|m| &m.kind), Some(&MarkerKind::Place(1)));
+    }
+
+    #[test]
+    fn a_group_sits_at_its_members_mean_position() {
+        let places = article();
+        let markers = layout_markers(&places, &fitted(&places, 1280.0, 720.0));
+        let group = markers
+            .iter()
+            .find(|m| matches!(m.kind, MarkerKind::Group(_)))
+            .expect("group");
+        assert!((group.world.x - (places[0].x + places[3].x) / 2.0).abs() < 1e-12);
+        assert!((group.world.y - (places[0].y + places[3].y) / 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn captions_flip_left_near_the_free_edge() {
+        assert!(!caption_goes_left(100.0, 1280.0));
+        assert!(caption_goes_left(1200.0, 1280.0));
+        assert!(caption_goes_left(800.0, 876.0));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 pub mod bounds;
 pub mod cluster;
+pub mod cluster_tree;
+mod kdtree;
 pub mod mercator;
 pub mod screen;
 pub mod viewport;
@@ -13,6 +15,9 @@ pub mod zoom;
 
 pub use bounds::WorldBounds;
 pub use cluster::{cluster_on_screen, ScreenCluster};
+pub use cluster_tree::{
+    spiderfy_offsets, ClusterId, ClusterItem, ClusterOptions, ClusterTree, MAX_CLUSTER_ZOOM,
+};
 pub use mercator::{
     ground_distance_m, project, unproject, LonLat, WorldPoint, EARTH_CIRCUMFERENCE_M, MAX_LATITUDE,
 };

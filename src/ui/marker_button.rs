@@ -2,13 +2,26 @@
 
 use leptos::prelude::*;
 
-use crate::markers::MarkerModel;
+use crate::geo::{Viewport, WorldPoint};
+use crate::markers::caption_goes_left;
 
 /// A focusable map marker that opens its place (or group of places) in the details panel.
+///
+/// It follows the view by itself, so moving the map never rebuilds it (and
+/// never takes keyboard focus away from it).
 #[component]
 pub fn MarkerButton(
-    /// What the marker stands for and where it goes on screen.
-    model: MarkerModel,
+    /// Stable key of the marker, used to find it again (e.g. to return focus).
+    #[prop(into)]
+    marker_key: String,
+    /// Where the marker is in the world.
+    world: WorldPoint,
+    /// The current view; the marker is placed by it.
+    #[prop(into)]
+    viewport: Signal<Option<Viewport>>,
+    /// Width of the map not covered by the details panel, in px.
+    #[prop(into)]
+    free_width: Signal<f64>,
     /// Accessible name, e.g. "Moscow: 3 events".
     #[prop(into)]
     label: String,
@@ -25,40 +38,47 @@ pub fn MarkerButton(
     /// Called on click, Enter or Space.
     on_activate: Callback<()>,
 ) -> impl IntoView {
+    let at = Memo::new(move |_| viewport.get().map(|vp| vp.world_to_screen(world)));
     let class = move || {
-        let kind = if is_group {
-            "dl-marker dl-marker-group"
-        } else {
-            "dl-marker"
-        };
-        if selected.get() {
-            format!("{kind} dl-marker-selected")
-        } else {
-            kind.to_string()
+        let mut class = String::from("dl-marker");
+        if is_group {
+            class.push_str(" dl-marker-group");
         }
+        if at
+            .get()
+            .is_some_and(|p| caption_goes_left(p.x, free_width.get()))
+        {
+            class.push_str(" dl-caption-left");
+        }
+        if selected.get() {
+            class.push_str(" dl-marker-selected");
+        }
+        class
     };
-    let style = format!(
-        "transform: translate({:.1}px, {:.1}px)",
-        model.at.x, model.at.y
-    );
+    let transform = move || {
+        at.get()
+            .map(|p| format!("translate({:.1}px, {:.1}px)", p.x, p.y))
+            .unwrap_or_default()
+    };
     let tooltip = caption.clone();
     view! {
         <button
             type="button"
             class=class
-            style=style
+            style:transform=transform
             data-testid="marker"
             data-kind=if is_group { "group" } else { "place" }
-            data-marker-key=model.key
+            data-marker-key=marker_key
             aria-label=label
             aria-expanded=move || selected.get().to_string()
             title=tooltip
             on:click=move |_| on_activate.run(())
         >
-            <span class="dl-marker-dot" aria-hidden="true">
-                {(count > 1).then(|| count.to_string())}
-            </span>
-            <span class="dl-marker-caption" aria-hidden="true">{caption}</span>
+            // Caption first: the visible text then reads in the order of the accessible name.
+            <span class="dl-marker-caption">{caption}</span>
+            // Flex layout drops this space; text extraction (axe, screen readers) keeps it.
+            " "
+            <span class="dl-marker-dot">{(count > 1).then(|| count.to_string())}</span>
         </button>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::geo::{project, Size, Viewport, WorldBounds, WorldPoint};
 use crate::markers::{
-    group_marker_label, layout_markers, place_marker_label, MarkerKind, MarkerModel,
+    group_marker_label, join_names, layout_markers, place_marker_label, MarkerKind, MarkerModel,
 };
 use crate::story::Story;
 use crate::ui::basemap_layer::BasemapLayer;
@@ -20,6 +20,10 @@ use crate::ui::Selection;
 const FIT_PADDING_PX: f64 = 48.0;
 /// Closest initial zoom, so a one-place story still shows its surroundings.
 const MAX_FIT_ZOOM: f64 = 6.0;
+/// Room taken by the details panel on a wide map (its CSS width plus margins).
+const SIDE_PANEL_ROOM_PX: f64 = 404.0;
+/// Refit beside the panel only when at least 320 px of map stay free.
+const SIDE_PANEL_MIN_MAP_WIDTH_PX: f64 = SIDE_PANEL_ROOM_PX + 320.0;
 
 /// The interactive map of a validated story, sized by its container.
 #[component]
@@ -43,12 +47,29 @@ pub fn StoryMap(
         width: 0.0,
         height: 0.0,
     });
+    let selection = RwSignal::new(Selection::None);
+    let panel_open = Memo::new(move |_| selection.with(|s| *s != Selection::None));
+    // A side panel covers the right of a wide map: places are fitted beside it.
+    let covered = Memo::new(move |_| {
+        if panel_open.get() && size.with(|s| s.width >= SIDE_PANEL_MIN_MAP_WIDTH_PX) {
+            SIDE_PANEL_ROOM_PX
+        } else {
+            0.0
+        }
+    });
     let viewport = Memo::new(move |_| {
         let size = size.get();
+        let covered = covered.get();
         let laid_out = size.width > 0.0 && size.height > 0.0;
-        bounds
-            .filter(|_| laid_out)
-            .map(|b| Viewport::fit(b, size, FIT_PADDING_PX, MAX_FIT_ZOOM))
+        bounds.filter(|_| laid_out).map(|b| {
+            let free = Size {
+                width: size.width - covered,
+                height: size.height,
+            };
+            Viewport::fit(b, free, FIT_PADDING_PX, MAX_FIT_ZOOM)
+                .with_size(size)
+                .translate_by_pixels(-covered / 2.0, 0.0)
+        })
     });
     let markers = {
         let places = places.clone();
@@ -62,7 +83,6 @@ pub fn StoryMap(
 
     let root = NodeRef::<leptos::html::Div>::new();
     observe_size(root, size);
-    let selection = RwSignal::new(Selection::None);
     // The marker that opened the panel gets focus back when it closes.
     let opener = StoredValue::new(None::<String>);
     let heading_id = format!("{id}-panel-heading");
@@ -82,14 +102,17 @@ pub fn StoryMap(
     });
     let pick_place = Callback::new(move |place: usize| open.run((Selection::Place(place), None)));
 
+    let free_width = Signal::derive(move || size.with(|s| s.width) - covered.get());
     let marker_views = {
         let story = story.clone();
-        move || {
-            markers
-                .get()
-                .into_iter()
-                .map(|model| marker_view(&story, model, selection, open))
-                .collect_view()
+        view! {
+            <For
+                each=move || markers.get()
+                key=|model| model.key.clone()
+                children=move |model| {
+                    marker_view(&story, model, viewport.into(), free_width, selection, open)
+                }
+            />
         }
     };
 
@@ -124,6 +147,8 @@ pub fn StoryMap(
 fn marker_view(
     story: &Story,
     model: MarkerModel,
+    viewport: Signal<Option<Viewport>>,
+    free_width: Signal<f64>,
     selection: RwSignal<Selection>,
     open: Callback<(Selection, Option<String>)>,
 ) -> impl IntoView {
@@ -145,7 +170,7 @@ fn marker_view(
             let events = members.iter().map(|i| story.places[*i].events.len()).sum();
             (
                 group_marker_label(&names, events),
-                names.join(" · "),
+                join_names(&names),
                 members.len(),
                 Selection::Group(members.clone()),
             )
@@ -165,7 +190,10 @@ fn marker_view(
     let key = model.key.clone();
     view! {
         <MarkerButton
-            model=model
+            marker_key=model.key
+            world=model.world
+            viewport=viewport
+            free_width=free_width
             label=label
             caption=caption
             count=count
