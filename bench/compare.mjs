@@ -42,7 +42,7 @@ const SIDES = {
   dateline: {
     marker: '[data-testid=marker]',
     single: '[data-testid=marker][data-kind=place]',
-    group: '[data-testid=marker][data-kind=group]',
+    group: '[data-testid=marker]:not([data-kind=place])', // a cluster of places
     panel: '[data-testid=panel]',
     failure: '.dl-error, [data-testid=crash]', // a story error, or the loader's or panic hook's message
   },

@@ -2,7 +2,8 @@
 //!
 //! A host is any element with `data-dateline`. Its story comes from, in order:
 //! `data-story="URL"`, an inline `<script type="application/geo+json">` child,
-//! or the built-in article. `dateline-embed.js` starts one WebAssembly instance
+//! or the built-in article. Options: `data-cooperative="off"` (see
+//! [`MapOptions`]). `dateline-embed.js` starts one WebAssembly instance
 //! per host (so a crash stays inside its widget) and names the host in the
 //! global `__datelineTarget`; without it (Trunk's `index.html`) one instance
 //! mounts every host on the page.
@@ -13,6 +14,7 @@ use web_sys::{Document, HtmlElement};
 
 use crate::load::StorySource;
 use crate::panic_report;
+use crate::ui::story_map::MapOptions;
 use crate::ui::widget::Widget;
 
 /// The attribute that marks an element as a Dateline host.
@@ -34,14 +36,20 @@ pub fn mount_hosts() {
     }
 }
 
-/// Mounts one widget in `host`, reading its story source from the host's markup.
+/// Mounts one widget in `host`, reading its story source and options from the host's markup.
 pub fn mount(host: HtmlElement) {
     let source = read_source(&host);
-    mount_with_source(host, source);
+    let options = read_options(&host);
+    mount_with(host, source, options);
+}
+
+/// Mounts one widget in `host` showing the story from `source`, with default options.
+pub fn mount_with_source(host: HtmlElement, source: StorySource) {
+    mount_with(host, source, MapOptions::default());
 }
 
 /// Mounts one widget in `host` showing the story from `source`.
-pub fn mount_with_source(host: HtmlElement, source: StorySource) {
+pub fn mount_with(host: HtmlElement, source: StorySource, options: MapOptions) {
     if let Some(document) = document_opt() {
         ensure_styles(&document);
     }
@@ -50,7 +58,11 @@ pub fn mount_with_source(host: HtmlElement, source: StorySource) {
     let _ = host.set_attribute(MOUNTED_ATTRIBUTE, &id);
     host.set_text_content(None);
     panic_report::watch(&host);
-    leptos::mount::mount_to(host, move || view! { <Widget source=source id=id /> }).forget();
+    leptos::mount::mount_to(
+        host,
+        move || view! { <Widget source=source id=id options=options /> },
+    )
+    .forget();
 }
 
 /// Where the host's story comes from.
@@ -70,6 +82,17 @@ pub fn read_source(host: &HtmlElement) -> StorySource {
     match inline {
         Some(text) => StorySource::Inline(text),
         None => StorySource::BuiltIn,
+    }
+}
+
+/// The host's options: `data-cooperative="off"` (or `"false"`) lets a plain
+/// wheel and one finger move the map without clicking it first.
+pub fn read_options(host: &HtmlElement) -> MapOptions {
+    let off = host
+        .get_attribute("data-cooperative")
+        .is_some_and(|v| matches!(v.trim(), "off" | "false" | "no"));
+    MapOptions {
+        cooperative_gestures: !off,
     }
 }
 

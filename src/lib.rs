@@ -6,6 +6,7 @@
 
 pub mod basemap;
 pub mod geo;
+pub mod interaction;
 pub mod markers;
 pub mod story;
 pub mod timeline;

@@ -1,77 +1,185 @@
-//! What the marker layer shows for a viewport: one marker per place, or one
-//! group marker where places would overlap on screen, with accessible names.
+//! What the marker layer shows for a view: places and clusters of places
+//! (from a [`ClusterTree`] built once per story), fanned-out members of an
+//! inseparable cluster, which captions fit, and accessible names.
 
-use crate::geo::{cluster_on_screen, ScreenPoint, Viewport, WorldPoint};
+use crate::geo::{
+    spiderfy_offsets, ClusterId, ClusterItem, ClusterOptions, ClusterTree, ScreenPoint, Viewport,
+    WorldPoint, MAX_ZOOM,
+};
 
-/// Markers closer than this (px, centre to centre) would cover each other.
-pub const OVERLAP_RADIUS_PX: f64 = 24.0;
+/// Markers this close (px, centre to centre) merge into a cluster.
+pub const CLUSTER_RADIUS_PX: f64 = 40.0;
+/// Markers within this many px outside the view are kept in the DOM, so
+/// that panning does not show empty edges before the next frame.
+pub const OFFSCREEN_MARGIN_PX: f64 = 64.0;
+/// Size of a marker's dot, in px (see `.dl-marker-dot` in dateline.css).
+pub const DOT_PX: f64 = 28.0;
+/// Room a caption needs on the right of its marker, in px.
+pub const CAPTION_ROOM_PX: f64 = 200.0;
 
 /// What one marker on the map stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MarkerKind {
     /// One place, by index into the story's places.
     Place(usize),
-    /// Several places too close to tell apart at this zoom (indices ascending).
-    Group(Vec<usize>),
+    /// Several places shown as one at this zoom.
+    Cluster {
+        /// The cluster, for its leaves, bounds and expansion zoom.
+        id: ClusterId,
+        /// How many places.
+        places: usize,
+        /// How many events in all.
+        events: u64,
+        /// The place it is named after.
+        lead: usize,
+    },
 }
 
-/// A marker ready to draw: what it is, where it is in the world, and a key
-/// that stays the same while its meaning does. Keeping the world position (not
-/// the screen one) lets a marker follow the view without being rebuilt.
+/// A marker ready to draw. The key stays the same while the marker's
+/// meaning does; the world position (not the screen one) lets the marker
+/// follow the view without being rebuilt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarkerModel {
     /// Stable key, unique among the markers of one layout.
     pub key: String,
     /// The place or places behind the marker.
     pub kind: MarkerKind,
-    /// World position of the marker's centre (for a group: its members' mean).
+    /// World position of the marker's centre.
     pub world: WorldPoint,
+    /// Screen offset from `world`, in px (members of a fanned-out cluster).
+    pub offset: (f64, f64),
 }
 
-/// Lays out one marker per place, merging places whose markers would overlap.
-///
-/// `places` are the places' world positions, in story order. Markers come out
-/// west to east (then north to south), which is also their Tab order.
-pub fn layout_markers(places: &[WorldPoint], viewport: &Viewport) -> Vec<MarkerModel> {
-    let screen: Vec<ScreenPoint> = places
-        .iter()
-        .map(|p| viewport.world_to_screen(*p))
-        .collect();
-    let mut markers: Vec<MarkerModel> = cluster_on_screen(&screen, OVERLAP_RADIUS_PX)
-        .into_iter()
-        .map(|cluster| match cluster.members.as_slice() {
-            [only] => MarkerModel {
-                key: format!("place-{only}"),
-                kind: MarkerKind::Place(*only),
-                world: places[*only],
-            },
-            members => MarkerModel {
-                key: format!(
-                    "group-{}",
-                    members
-                        .iter()
-                        .map(usize::to_string)
-                        .collect::<Vec<_>>()
-                        .join("-")
-                ),
-                kind: MarkerKind::Group(members.to_vec()),
-                world: mean(members.iter().map(|i| places[*i])),
-            },
-        })
-        .collect();
-    markers.sort_by(|a, b| {
-        a.world
-            .x
-            .total_cmp(&b.world.x)
-            .then(a.world.y.total_cmp(&b.world.y))
-    });
-    markers
+/// An inseparable cluster (its places at the same or nearly the same spot)
+/// whose members are fanned out around it so each can be clicked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spider {
+    /// The cluster fanned out.
+    pub cluster: ClusterId,
+    /// Its places, ascending.
+    pub members: Vec<usize>,
 }
 
-fn mean(points: impl ExactSizeIterator<Item = WorldPoint>) -> WorldPoint {
-    let n = points.len().max(1) as f64;
-    let (x, y) = points.fold((0.0, 0.0), |(x, y), p| (x + p.x, y + p.y));
-    WorldPoint { x: x / n, y: y / n }
+/// The places of one story, clustered for every zoom.
+#[derive(Debug, Clone)]
+pub struct StoryMarkers {
+    tree: ClusterTree,
+}
+
+impl StoryMarkers {
+    /// Clusters `places` (world positions) weighted by their event counts.
+    pub fn new(places: &[WorldPoint], events: &[u32]) -> StoryMarkers {
+        let options = ClusterOptions {
+            radius_px: CLUSTER_RADIUS_PX,
+            ..ClusterOptions::default()
+        };
+        StoryMarkers {
+            tree: ClusterTree::build(places, events, options),
+        }
+    }
+
+    /// The clustering behind the markers.
+    pub fn tree(&self) -> &ClusterTree {
+        &self.tree
+    }
+
+    /// The markers in and just around `view`, west to east (their Tab order),
+    /// with `spider`'s members fanned out in place of its cluster.
+    pub fn visible(&self, view: &Viewport, spider: Option<&Spider>) -> Vec<MarkerModel> {
+        let bounds = view.visible_bounds(OFFSCREEN_MARGIN_PX);
+        let mut markers = Vec::new();
+        for item in self.tree.clusters(bounds, view.zoom().value()) {
+            match item {
+                ClusterItem::Point { item, at } => markers.push(MarkerModel {
+                    key: place_key(item),
+                    kind: MarkerKind::Place(item),
+                    world: at,
+                    offset: (0.0, 0.0),
+                }),
+                ClusterItem::Cluster {
+                    id,
+                    at,
+                    count,
+                    weight,
+                    lead,
+                } => match spider.filter(|s| s.cluster == id) {
+                    Some(spider) => {
+                        let fan = spiderfy_offsets(spider.members.len(), DOT_PX + 8.0);
+                        markers.extend(spider.members.iter().zip(fan).map(|(&place, offset)| {
+                            MarkerModel {
+                                key: place_key(place),
+                                kind: MarkerKind::Place(place),
+                                world: at,
+                                offset,
+                            }
+                        }));
+                    }
+                    None => markers.push(MarkerModel {
+                        key: format!("cluster-{}-{}", id.zoom(), id.index()),
+                        kind: MarkerKind::Cluster {
+                            id,
+                            places: count,
+                            events: weight,
+                            lead,
+                        },
+                        world: at,
+                        offset: (0.0, 0.0),
+                    }),
+                },
+            }
+        }
+        markers.sort_by(|a, b| {
+            (a.world.x, a.offset.0)
+                .partial_cmp(&(b.world.x, b.offset.0))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.world.y.total_cmp(&b.world.y))
+        });
+        markers
+    }
+}
+
+impl StoryMarkers {
+    /// The least zoom, from `from` up to [`MAX_ZOOM`], at which `place` has a
+    /// marker of its own; if it shares one even at [`MAX_ZOOM`], the spider
+    /// that fans that cluster out.
+    pub fn reveal(&self, place: usize, at: WorldPoint, from: f64) -> (f64, Option<Spider>) {
+        let near = crate::geo::WorldBounds::point(at);
+        let mut zoom = from.clamp(0.0, MAX_ZOOM);
+        loop {
+            let own = self
+                .tree
+                .clusters(near, zoom)
+                .iter()
+                .any(|item| matches!(item, ClusterItem::Point { item, .. } if *item == place));
+            if own {
+                return (zoom, None);
+            }
+            if zoom >= MAX_ZOOM {
+                break;
+            }
+            zoom = (zoom.floor() + 1.0).min(MAX_ZOOM);
+        }
+        let spider = self
+            .tree
+            .clusters(near, MAX_ZOOM)
+            .into_iter()
+            .find_map(|item| match item {
+                ClusterItem::Cluster { id, .. } => {
+                    let members = self.tree.leaves(id);
+                    members.contains(&place).then_some(Spider {
+                        cluster: id,
+                        members,
+                    })
+                }
+                ClusterItem::Point { .. } => None,
+            });
+        (MAX_ZOOM, spider)
+    }
+}
+
+/// The key of a place's marker, alone or fanned out.
+pub fn place_key(place: usize) -> String {
+    format!("place-{place}")
 }
 
 /// Whether a marker at `x` (screen px) should put its caption on its left,
@@ -80,11 +188,64 @@ pub fn caption_goes_left(x: f64, free_width: f64) -> bool {
     x > free_width - CAPTION_ROOM_PX
 }
 
-/// Room a caption needs on the right of its marker, in px.
-pub const CAPTION_ROOM_PX: f64 = 200.0;
+/// A marker's caption, for deciding which captions fit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CaptionBox {
+    /// Centre of the marker's dot.
+    pub at: ScreenPoint,
+    /// Estimated caption width, in px.
+    pub width: f64,
+    /// Whether the caption sits left of the dot.
+    pub left: bool,
+    /// Higher goes first (e.g. events behind the marker).
+    pub priority: u64,
+}
+
+/// Estimated rendered width of a caption (13 px semibold system font).
+pub fn caption_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 7.4 + 12.0
+}
+
+/// Which captions to show: greedily by priority (then input order), a
+/// caption is shown if it overlaps neither a shown caption nor any dot.
+pub fn visible_captions(boxes: &[CaptionBox]) -> Vec<bool> {
+    let half = DOT_PX / 2.0;
+    let rect = |b: &CaptionBox| {
+        let (x0, x1) = if b.left {
+            (b.at.x - half - 4.0 - b.width, b.at.x - half - 4.0)
+        } else {
+            (b.at.x + half + 4.0, b.at.x + half + 4.0 + b.width)
+        };
+        (x0, b.at.y - 10.0, x1, b.at.y + 10.0)
+    };
+    let dots: Vec<_> = boxes
+        .iter()
+        .map(|b| (b.at.x - half, b.at.y - half, b.at.x + half, b.at.y + half))
+        .collect();
+    let overlaps = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    };
+    let mut order: Vec<usize> = (0..boxes.len()).collect();
+    order.sort_by(|&a, &b| boxes[b].priority.cmp(&boxes[a].priority).then(a.cmp(&b)));
+    let mut shown = vec![false; boxes.len()];
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for i in order {
+        let r = rect(&boxes[i]);
+        let clear = placed.iter().all(|p| !overlaps(r, *p))
+            && dots
+                .iter()
+                .enumerate()
+                .all(|(j, d)| j == i || !overlaps(r, *d));
+        if clear {
+            placed.push(r);
+            shown[i] = true;
+        }
+    }
+    shown
+}
 
 /// "1 event" / "3 events".
-pub fn count_events(n: usize) -> String {
+pub fn count_events(n: u64) -> String {
     if n == 1 {
         "1 event".to_string()
     } else {
@@ -94,7 +255,7 @@ pub fn count_events(n: usize) -> String {
 
 /// Accessible name of a place marker, e.g. "Moscow: 3 events".
 pub fn place_marker_label(name: &str, events: usize) -> String {
-    format!("{name}: {}", count_events(events))
+    format!("{name}: {}", count_events(events as u64))
 }
 
 /// "Moscow", "Moscow and Zhukovsky", "A, B and C".
@@ -106,14 +267,22 @@ pub fn join_names(names: &[&str]) -> String {
     }
 }
 
-/// Accessible name of a group marker, e.g. "Moscow and Zhukovsky: 2 places, 4 events".
-pub fn group_marker_label(names: &[&str], events: usize) -> String {
-    format!(
-        "{}: {} places, {}",
-        join_names(names),
-        names.len(),
-        count_events(events)
-    )
+/// Visible name of a cluster: its places' names when there are at most
+/// three (`names` holds them all), else its lead place "and N more".
+pub fn cluster_caption(names: &[&str], lead: &str, places: usize) -> String {
+    if names.len() == places && places <= 3 {
+        join_names(names)
+    } else {
+        let more = places.saturating_sub(1);
+        let noun = if more == 1 { "place" } else { "places" };
+        format!("{lead} and {more} more {noun}")
+    }
+}
+
+/// Accessible name of a cluster marker, e.g. "Moscow and Zhukovsky: 2 places, 4 events".
+/// It starts with the caption, so what is seen is what is announced.
+pub fn cluster_marker_label(caption: &str, places: usize, events: u64) -> String {
+    format!("{caption}: {places} places, {}", count_events(events))
 }
 
 #[cfg(test)]
@@ -138,54 +307,120 @@ mod tests {
         Viewport::fit(bounds, Size { width, height }, 48.0, 6.0)
     }
 
+    fn members(markers: &StoryMarkers, m: &MarkerModel) -> Vec<usize> {
+        match &m.kind {
+            MarkerKind::Place(i) => vec![*i],
+            MarkerKind::Cluster { id, .. } => markers.tree().leaves(*id),
+        }
+    }
+
     #[test]
-    fn moscow_and_zhukovsky_share_a_group_marker_at_the_article_view() {
+    fn moscow_and_zhukovsky_share_a_cluster_at_the_article_view() {
         let places = article();
-        let markers = layout_markers(&places, &fitted(&places, 1280.0, 720.0));
-        assert_eq!(markers.len(), 3);
-        assert!(markers
+        let markers = StoryMarkers::new(&places, &[3, 1, 2, 1]);
+        let shown = markers.visible(&fitted(&places, 1280.0, 720.0), None);
+        assert_eq!(shown.len(), 3);
+        let cluster = shown
             .iter()
-            .any(|m| m.kind == MarkerKind::Group(vec![0, 3]) && m.key == "group-0-3"));
-        assert!(markers.iter().any(|m| m.kind == MarkerKind::Place(1)));
-        assert!(markers.iter().any(|m| m.kind == MarkerKind::Place(2)));
+            .find(|m| matches!(m.kind, MarkerKind::Cluster { .. }))
+            .expect("a cluster");
+        assert_eq!(members(&markers, cluster), vec![0, 3]);
+        assert!(matches!(
+            cluster.kind,
+            MarkerKind::Cluster {
+                places: 2,
+                events: 4,
+                lead: 0,
+                ..
+            }
+        ));
+        assert!(shown.iter().any(|m| m.kind == MarkerKind::Place(1)));
+        assert!(shown.iter().any(|m| m.kind == MarkerKind::Place(2)));
     }
 
     #[test]
     fn every_place_is_in_exactly_one_marker_at_any_size() {
         let places = article();
+        let markers = StoryMarkers::new(&places, &[3, 1, 2, 1]);
         for (w, h) in [(320.0, 240.0), (800.0, 600.0), (4000.0, 3000.0)] {
-            let markers = layout_markers(&places, &fitted(&places, w, h));
-            let mut seen: Vec<usize> = markers
-                .iter()
-                .flat_map(|m| match &m.kind {
-                    MarkerKind::Place(i) => vec![*i],
-                    MarkerKind::Group(members) => members.clone(),
-                })
-                .collect();
+            let shown = markers.visible(&fitted(&places, w, h), None);
+            let mut seen: Vec<usize> = shown.iter().flat_map(|m| members(&markers, m)).collect();
             seen.sort_unstable();
             assert_eq!(seen, vec![0, 1, 2, 3], "at {w}x{h}");
         }
     }
 
     #[test]
-    fn markers_come_west_to_east() {
+    fn only_markers_near_the_view_are_listed() {
         let places = article();
-        let markers = layout_markers(&places, &fitted(&places, 1280.0, 720.0));
-        let xs: Vec<f64> = markers.iter().map(|m| m.world.x).collect();
-        assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
-        assert_eq!(markers.last().map(|m| &m.kind), Some(&MarkerKind::Place(1)));
+        let markers = StoryMarkers::new(&places, &[3, 1, 2, 1]);
+        let moscow = Viewport::new(
+            places[0],
+            crate::geo::Zoom::clamped(9.0),
+            Size::new(800.0, 600.0),
+        );
+        let shown = markers.visible(&moscow, None);
+        let keys: Vec<&str> = shown.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, vec!["place-0", "place-3"]);
     }
 
     #[test]
-    fn a_group_sits_at_its_members_mean_position() {
+    fn markers_come_west_to_east() {
         let places = article();
-        let markers = layout_markers(&places, &fitted(&places, 1280.0, 720.0));
-        let group = markers
+        let markers = StoryMarkers::new(&places, &[3, 1, 2, 1]);
+        let shown = markers.visible(&fitted(&places, 1280.0, 720.0), None);
+        let xs: Vec<f64> = shown.iter().map(|m| m.world.x).collect();
+        assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
+        assert_eq!(shown.last().map(|m| &m.kind), Some(&MarkerKind::Place(1)));
+    }
+
+    #[test]
+    fn a_spider_fans_out_places_at_one_spot() {
+        let spot = project(2.35, 48.86).expect("Paris");
+        let places = vec![spot, spot, spot, project(13.4, 52.5).expect("Berlin")];
+        let markers = StoryMarkers::new(&places, &[1, 1, 1, 1]);
+        let view = Viewport::new(
+            spot,
+            crate::geo::Zoom::clamped(10.0),
+            Size::new(800.0, 600.0),
+        );
+        let shown = markers.visible(&view, None);
+        let MarkerKind::Cluster { id, .. } = shown[0].kind else {
+            panic!("stacked places cluster even at max zoom: {shown:?}");
+        };
+        assert_eq!(markers.tree().expansion_zoom(id), None);
+        let spider = Spider {
+            cluster: id,
+            members: markers.tree().leaves(id),
+        };
+        let fanned = markers.visible(&view, Some(&spider));
+        assert_eq!(fanned.len(), 3);
+        let offsets: Vec<_> = fanned.iter().map(|m| m.offset).collect();
+        for (i, a) in offsets.iter().enumerate() {
+            for b in &offsets[i + 1..] {
+                assert!((a.0 - b.0).hypot(a.1 - b.1) >= DOT_PX, "{offsets:?}");
+            }
+        }
+        assert!(fanned
             .iter()
-            .find(|m| matches!(m.kind, MarkerKind::Group(_)))
-            .expect("group");
-        assert!((group.world.x - (places[0].x + places[3].x) / 2.0).abs() < 1e-12);
-        assert!((group.world.y - (places[0].y + places[3].y) / 2.0).abs() < 1e-12);
+            .all(|m| matches!(m.kind, MarkerKind::Place(_))));
+    }
+
+    #[test]
+    fn reveal_finds_the_zoom_where_a_place_stands_alone() {
+        let places = article();
+        let markers = StoryMarkers::new(&places, &[3, 1, 2, 1]);
+        // Moscow shares a marker with Zhukovsky up to zoom 6.
+        assert_eq!(markers.reveal(0, places[0], 2.6), (7.0, None));
+        // Already alone: the zoom stays.
+        assert_eq!(markers.reveal(1, places[1], 2.6), (2.6, None));
+        assert_eq!(markers.reveal(0, places[0], 8.5), (8.5, None));
+        // Places at one spot never separate: fan them out.
+        let spot = project(2.35, 48.86).expect("Paris");
+        let stacked = StoryMarkers::new(&[spot, spot], &[1, 1]);
+        let (zoom, spider) = stacked.reveal(1, spot, 3.0);
+        assert_eq!(zoom, MAX_ZOOM);
+        assert_eq!(spider.map(|s| s.members), Some(vec![0, 1]));
     }
 
     #[test]
@@ -196,16 +431,63 @@ mod tests {
     }
 
     #[test]
+    fn colliding_captions_give_way_to_busier_markers() {
+        let at = |x, y| ScreenPoint::new(x, y);
+        let boxes = [
+            CaptionBox {
+                at: at(100.0, 100.0),
+                width: 120.0,
+                left: false,
+                priority: 1,
+            },
+            CaptionBox {
+                at: at(150.0, 104.0),
+                width: 80.0,
+                left: false,
+                priority: 5,
+            },
+            CaptionBox {
+                at: at(400.0, 400.0),
+                width: 80.0,
+                left: false,
+                priority: 1,
+            },
+        ];
+        assert_eq!(visible_captions(&boxes), vec![false, true, true]);
+        // A caption never covers another marker's dot.
+        let dot_in_the_way = [
+            CaptionBox {
+                at: at(100.0, 100.0),
+                width: 120.0,
+                left: false,
+                priority: 9,
+            },
+            CaptionBox {
+                at: at(160.0, 100.0),
+                width: 10.0,
+                left: true,
+                priority: 1,
+            },
+        ];
+        assert!(!visible_captions(&dot_in_the_way)[0]);
+        assert_eq!(caption_width("Moscow"), 6.0 * 7.4 + 12.0);
+    }
+
+    #[test]
     fn labels_name_places_and_counts() {
         assert_eq!(place_marker_label("Moscow", 3), "Moscow: 3 events");
         assert_eq!(place_marker_label("Ashgabat", 1), "Ashgabat: 1 event");
+        let caption = cluster_caption(&["Moscow", "Zhukovsky"], "Moscow", 2);
+        assert_eq!(caption, "Moscow and Zhukovsky");
         assert_eq!(
-            group_marker_label(&["Moscow", "Zhukovsky"], 4),
+            cluster_marker_label(&caption, 2, 4),
             "Moscow and Zhukovsky: 2 places, 4 events"
         );
         assert_eq!(
-            group_marker_label(&["A", "B", "C"], 3),
-            "A, B and C: 3 places, 3 events"
+            cluster_caption(&[], "Paris", 12),
+            "Paris and 11 more places"
         );
+        assert_eq!(cluster_caption(&["A", "B", "C"], "A", 3), "A, B and C");
+        assert_eq!(cluster_caption(&[], "A", 2), "A and 1 more place");
     }
 }

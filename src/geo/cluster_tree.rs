@@ -67,6 +67,12 @@ impl ClusterId {
     pub fn zoom(self) -> u8 {
         self.zoom
     }
+
+    /// Its position among the clusters that form at its zoom: with
+    /// [`zoom`](Self::zoom), a stable name for it (e.g. a DOM key).
+    pub fn index(self) -> usize {
+        self.index
+    }
 }
 
 /// One marker to draw: a single input item, or a cluster of several.
@@ -91,6 +97,9 @@ pub enum ClusterItem {
         count: usize,
         /// The sum of their weights (for a story, events).
         weight: u64,
+        /// A representative item, to name the cluster by without listing
+        /// its leaves: the lead of its heaviest part (first on ties).
+        lead: usize,
     },
 }
 
@@ -149,6 +158,7 @@ struct Node {
     at: WorldPoint,
     count: usize,
     weight: u64,
+    lead: usize,
     origin: Origin,
 }
 
@@ -193,6 +203,7 @@ impl Node {
                 at: self.at,
                 count: self.count,
                 weight: self.weight,
+                lead: self.lead,
             },
         }
     }
@@ -455,6 +466,13 @@ fn stack_identical(points: &[WorldPoint], weights: &[u32], zoom: u8) -> (Vec<Nod
                 index: formed.push(group),
             })
         };
+        // The heaviest item leads; `max_by_key` keeps the last of equals, so scan reversed.
+        let lead = group
+            .iter()
+            .rev()
+            .max_by_key(|&&i| weight(i))
+            .copied()
+            .unwrap_or(first);
         nodes.push(Node {
             at,
             count: group.len(),
@@ -462,6 +480,7 @@ fn stack_identical(points: &[WorldPoint], weights: &[u32], zoom: u8) -> (Vec<Nod
                 .iter()
                 .map(|&i| weight(i))
                 .fold(0, u64::saturating_add),
+            lead,
             origin,
         });
     }
@@ -494,9 +513,13 @@ fn merge_level(above: &Level, radius: f64, zoom: u8) -> (Vec<Node>, Formed) {
         // any tree layout.
         group.sort_unstable();
         let (mut sx, mut sy, mut count, mut weight) = (0.0, 0.0, 0, 0u64);
+        let (mut lead, mut lead_weight) = (node.lead, None);
         for &i in &group {
             if let (Some(t), Some(member)) = (taken.get_mut(i), above.nodes.get(i)) {
                 *t = true;
+                if lead_weight.is_none_or(|w| member.weight > w) {
+                    (lead, lead_weight) = (member.lead, Some(member.weight));
+                }
                 let n = member.count as f64;
                 sx += member.at.x * n;
                 sy += member.at.y * n;
@@ -509,6 +532,7 @@ fn merge_level(above: &Level, radius: f64, zoom: u8) -> (Vec<Node>, Formed) {
             at: WorldPoint::new(sx / count as f64, sy / count as f64),
             count,
             weight,
+            lead,
             origin: Origin::Cluster(ClusterId { zoom, index }),
         });
     }
@@ -1112,11 +1136,14 @@ mod tests {
                 at,
                 count,
                 weight,
+                lead,
             } = items[0]
             else {
                 panic!("zoom {zoom}: {items:?}");
             };
             assert_eq!((count, weight), (2, 4));
+            // Moscow (3 events) names the cluster, not Zhukovsky (1).
+            assert_eq!(lead, 0);
             assert_eq!(tree.leaves(id), vec![0, 3]);
             // The mean position: halfway between the two.
             let mid = WorldPoint::new(
@@ -1320,6 +1347,7 @@ mod tests {
             at: p,
             count: 5,
             weight: 9,
+            lead: 4,
         };
         assert_eq!((cluster.at(), cluster.count()), (p, 5));
     }

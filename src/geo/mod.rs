@@ -5,19 +5,21 @@
 //! only bridge between the two. Everything here is pure and runs natively.
 
 pub mod bounds;
-pub mod cluster;
 pub mod cluster_tree;
+pub mod flight;
 mod kdtree;
+pub mod limits;
 pub mod mercator;
 pub mod screen;
 pub mod viewport;
 pub mod zoom;
 
 pub use bounds::WorldBounds;
-pub use cluster::{cluster_on_screen, ScreenCluster};
 pub use cluster_tree::{
     spiderfy_offsets, ClusterId, ClusterItem, ClusterOptions, ClusterTree, MAX_CLUSTER_ZOOM,
 };
+pub use flight::{ease_in_out, Flight};
+pub use limits::{constrain, min_zoom, MAX_ZOOM};
 pub use mercator::{
     ground_distance_m, project, unproject, LonLat, WorldPoint, EARTH_CIRCUMFERENCE_M, MAX_LATITUDE,
 };

@@ -9,8 +9,7 @@ use crate::story::Story;
 use crate::ui::event_card::EventCard;
 use crate::ui::Selection;
 
-/// Details of the selected place (its events in date order), or a choice
-/// between the places of a selected group; nothing while the selection is empty.
+/// Details of the selected place: its events in date order; nothing while the selection is empty.
 #[component]
 pub fn DetailsPanel(
     /// The story the selection points into.
@@ -22,8 +21,6 @@ pub fn DetailsPanel(
     heading_id: String,
     /// Called by the close button.
     on_close: Callback<()>,
-    /// Called with a place's index when it is chosen from a group.
-    on_pick_place: Callback<usize>,
 ) -> impl IntoView {
     move || {
         let (title, body) = match selection.get() {
@@ -37,40 +34,11 @@ pub fn DetailsPanel(
                     .map(|event| view! { <EventCard event=event /> })
                     .collect_view();
                 let body = view! {
-                    <p class="dl-panel-meta">{count_events(place.events.len())}</p>
+                    <p class="dl-panel-meta">{count_events(place.events.len() as u64)}</p>
                     <ol class="dl-events">{events}</ol>
                 }
                 .into_any();
                 (place.name.clone(), body)
-            }
-            Selection::Group(members) => {
-                let choices = members
-                    .iter()
-                    .filter_map(|i| story.places.get(*i).map(|p| (*i, p)))
-                    .map(|(i, place)| {
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="dl-place-choice"
-                                    data-testid="place-choice"
-                                    on:click=move |_| on_pick_place.run(i)
-                                >
-                                    <span class="dl-place-choice-name">{place.name.clone()}</span>
-                                    <span class="dl-place-choice-count">
-                                        {count_events(place.events.len())}
-                                    </span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                let body = view! {
-                    <p class="dl-panel-meta">"These places are too close to tell apart at this zoom."</p>
-                    <ul class="dl-choices">{choices}</ul>
-                }
-                .into_any();
-                (format!("{} places here", members.len()), body)
             }
         };
         Some(view! {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::geo::{Viewport, WorldPoint};
+use crate::geo::{ScreenPoint, Viewport, WorldPoint};
 use crate::markers::caption_goes_left;
 
 /// A focusable map marker that opens its place (or group of places) in the details panel.
@@ -16,6 +16,8 @@ pub fn MarkerButton(
     marker_key: String,
     /// Where the marker is in the world.
     world: WorldPoint,
+    /// Offset from `world` on screen, in px (a fanned-out cluster's member).
+    offset: (f64, f64),
     /// The current view; the marker is placed by it.
     #[prop(into)]
     viewport: Signal<Option<Viewport>>,
@@ -28,6 +30,9 @@ pub fn MarkerButton(
     /// Visible name beside the marker.
     #[prop(into)]
     caption: String,
+    /// Whether the caption fits on the map now (it never covers other markers).
+    #[prop(into)]
+    caption_shown: Signal<bool>,
     /// Number shown on the marker (events of a place, places of a group); hidden when 1.
     count: usize,
     /// Whether it stands for several places (drawn differently, not only by colour).
@@ -38,7 +43,12 @@ pub fn MarkerButton(
     /// Called on click, Enter or Space.
     on_activate: Callback<()>,
 ) -> impl IntoView {
-    let at = Memo::new(move |_| viewport.get().map(|vp| vp.world_to_screen(world)));
+    let at = Memo::new(move |_| {
+        viewport.get().map(|vp| {
+            let p = vp.world_to_screen(world);
+            ScreenPoint::new(p.x + offset.0, p.y + offset.1)
+        })
+    });
     let class = move || {
         let mut class = String::from("dl-marker");
         if is_group {
@@ -52,6 +62,9 @@ pub fn MarkerButton(
         }
         if selected.get() {
             class.push_str(" dl-marker-selected");
+        }
+        if !caption_shown.get() && !selected.get() {
+            class.push_str(" dl-caption-hidden");
         }
         class
     };
@@ -67,7 +80,7 @@ pub fn MarkerButton(
             class=class
             style:transform=transform
             data-testid="marker"
-            data-kind=if is_group { "group" } else { "place" }
+            data-kind=if is_group { "cluster" } else { "place" }
             data-marker-key=marker_key
             aria-label=label
             aria-expanded=move || selected.get().to_string()

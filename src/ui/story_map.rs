@@ -1,29 +1,56 @@
-//! The map of one story: basemap, markers and the details panel.
+//! The map of one story: basemap, controls, markers and the details panel,
+//! and the state that ties them together (view, selection, fanned cluster).
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::geo::{project, Size, Viewport, WorldBounds, WorldPoint};
+use crate::geo::{project, Size, Viewport, WorldBounds, WorldPoint, Zoom, MAX_ZOOM};
+use crate::interaction::{apply, key_action, MapAction};
 use crate::markers::{
-    group_marker_label, join_names, layout_markers, place_marker_label, MarkerKind, MarkerModel,
+    caption_goes_left, caption_width, cluster_caption, cluster_marker_label, place_key,
+    place_marker_label, visible_captions, CaptionBox, MarkerKind, MarkerModel, Spider,
+    StoryMarkers,
 };
 use crate::story::Story;
 use crate::ui::basemap_layer::BasemapLayer;
+use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::details_panel::DetailsPanel;
 use crate::ui::focus::focus_next_frame;
+use crate::ui::gesture_hint::GestureHint;
+use crate::ui::gestures::Gestures;
+use crate::ui::map_controls::MapControls;
 use crate::ui::marker_button::MarkerButton;
 use crate::ui::size_observer::observe_size;
 use crate::ui::Selection;
 
 /// Space kept free around the story's places when fitting the view, in px.
 const FIT_PADDING_PX: f64 = 48.0;
-/// Closest initial zoom, so a one-place story still shows its surroundings.
+/// Closest zoom for "show the whole story", so a one-place story still shows its surroundings.
 const MAX_FIT_ZOOM: f64 = 6.0;
 /// Room taken by the details panel on a wide map (its CSS width plus margins).
 const SIDE_PANEL_ROOM_PX: f64 = 404.0;
-/// Refit beside the panel only when at least 320 px of map stay free.
+/// Fit beside the panel only when at least 320 px of map stay free.
 const SIDE_PANEL_MIN_MAP_WIDTH_PX: f64 = SIDE_PANEL_ROOM_PX + 320.0;
+
+/// How a map behaves; the defaults suit a map embedded in a page of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapOptions {
+    /// Plain wheel and one-finger swipes scroll the page until the map is
+    /// clicked or focused (Ctrl/⌘ + wheel and two fingers always move it).
+    /// Default `true`; `data-cooperative="off"` on the host turns it off.
+    pub cooperative_gestures: bool,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            cooperative_gestures: true,
+        }
+    }
+}
 
 /// The interactive map of a validated story, sized by its container.
 #[component]
@@ -33,76 +60,237 @@ pub fn StoryMap(
     /// The widget's id: prefix of the ids inside it, unique on the page.
     #[prop(into)]
     id: String,
+    /// How the map behaves (cooperative gestures).
+    #[prop(optional)]
+    options: MapOptions,
 ) -> impl IntoView {
     let places: Arc<Vec<WorldPoint>> = Arc::new(
         story
             .places
             .iter()
             // Validated stories have finite coordinates; the fallback is unreachable in practice.
-            .map(|p| project(p.lon, p.lat).unwrap_or(WorldPoint { x: 0.5, y: 0.5 }))
+            .map(|p| project(p.lon, p.lat).unwrap_or(WorldPoint::new(0.5, 0.5)))
             .collect(),
     );
+    let events: Vec<u32> = story
+        .places
+        .iter()
+        .map(|p| u32::try_from(p.events.len()).unwrap_or(u32::MAX))
+        .collect();
+    let clusters = Arc::new(StoryMarkers::new(&places, &events));
     let bounds = WorldBounds::from_points(places.iter().copied());
-    let size = RwSignal::new(Size {
-        width: 0.0,
-        height: 0.0,
-    });
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    let size = RwSignal::new(Size::new(0.0, 0.0));
+    observe_size(root, size);
+    let camera = Camera::new();
+    let gestures = Gestures::new(camera, root, options.cooperative_gestures);
     let selection = RwSignal::new(Selection::None);
-    let panel_open = Memo::new(move |_| selection.with(|s| *s != Selection::None));
-    // A side panel covers the right of a wide map: places are fitted beside it.
+    let spider = RwSignal::new(None::<Spider>);
+    // The marker that opened the panel gets focus back when it closes.
+    let opener = StoredValue::new(None::<String>);
+    let heading_id = format!("{id}-panel-heading");
+
+    // A side panel covers the right of a wide map: views are framed beside it.
     let covered = Memo::new(move |_| {
-        if panel_open.get() && size.with(|s| s.width >= SIDE_PANEL_MIN_MAP_WIDTH_PX) {
+        let open = selection.with(|s| *s != Selection::None);
+        if open && size.with(|s| s.width >= SIDE_PANEL_MIN_MAP_WIDTH_PX) {
             SIDE_PANEL_ROOM_PX
         } else {
             0.0
         }
     });
-    let viewport = Memo::new(move |_| {
+    let free_width = Signal::derive(move || size.with(|s| s.width) - covered.get());
+    // `target` in the middle of the part of the map the panel leaves free.
+    let framed =
+        move |target: Viewport| target.translate_by_pixels(-covered.get_untracked() / 2.0, 0.0);
+    let whole_story = move || {
+        let size = size.get_untracked();
+        let free = Size::new(size.width - covered.get_untracked(), size.height);
+        bounds.map(|b| framed(Viewport::fit(b, free, FIT_PADDING_PX, MAX_FIT_ZOOM).with_size(size)))
+    };
+
+    // Fit on first layout and on resize, unless the user has moved the map.
+    Effect::new(move |_| {
         let size = size.get();
-        let covered = covered.get();
-        let laid_out = size.width > 0.0 && size.height > 0.0;
-        bounds.filter(|_| laid_out).map(|b| {
-            let free = Size {
-                width: size.width - covered,
-                height: size.height,
-            };
-            Viewport::fit(b, free, FIT_PADDING_PX, MAX_FIT_ZOOM)
-                .with_size(size)
-                .translate_by_pixels(-covered / 2.0, 0.0)
-        })
+        if size.width <= 0.0 || size.height <= 0.0 {
+            return;
+        }
+        match camera.current() {
+            Some(view) if camera.moved_by_user() => camera.jump(view.with_size(size), true),
+            _ => {
+                if let Some(view) = whole_story() {
+                    camera.jump(view, false);
+                }
+            }
+        }
     });
+
     let markers = {
-        let places = places.clone();
+        let clusters = clusters.clone();
         Memo::new(move |_| {
-            viewport
+            let spider = spider.get();
+            camera
+                .view
                 .get()
-                .map(|vp| layout_markers(&places, &vp))
+                .map(|view| clusters.visible(&view, spider.as_ref()))
                 .unwrap_or_default()
         })
     };
-
-    let root = NodeRef::<leptos::html::Div>::new();
-    observe_size(root, size);
-    // The marker that opened the panel gets focus back when it closes.
-    let opener = StoredValue::new(None::<String>);
-    let heading_id = format!("{id}-panel-heading");
-
-    let open = Callback::new(move |(next, key): (Selection, Option<String>)| {
-        if key.is_some() {
-            opener.set_value(key);
+    let caption_of = {
+        let (story, clusters) = (story.clone(), clusters.clone());
+        move |model: &MarkerModel| -> String {
+            match &model.kind {
+                MarkerKind::Place(i) => story
+                    .places
+                    .get(*i)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                MarkerKind::Cluster {
+                    id, places, lead, ..
+                } => {
+                    let leaves = if *places <= 3 {
+                        clusters.tree().leaves(*id)
+                    } else {
+                        Vec::new()
+                    };
+                    let names: Vec<&str> = leaves
+                        .iter()
+                        .filter_map(|i| story.places.get(*i).map(|p| p.name.as_str()))
+                        .collect();
+                    let lead = story.places.get(*lead).map_or("", |p| p.name.as_str());
+                    cluster_caption(&names, lead, *places)
+                }
+            }
         }
-        selection.set(next);
-        focus_next_frame(root, ".dl-panel-heading".to_string());
-    });
+    };
+    // Captions that fit without covering each other or other markers, busiest first.
+    let captions = {
+        let caption_of = caption_of.clone();
+        let story = story.clone();
+        Memo::new(move |_| {
+            let Some(view) = camera.view.get() else {
+                return HashSet::new();
+            };
+            let free = free_width.get();
+            markers.with(|markers| {
+                let boxes: Vec<CaptionBox> = markers
+                    .iter()
+                    .map(|m| {
+                        let p = view.world_to_screen(m.world);
+                        let at = crate::geo::ScreenPoint::new(p.x + m.offset.0, p.y + m.offset.1);
+                        let priority = match &m.kind {
+                            MarkerKind::Place(i) => {
+                                story.places.get(*i).map_or(0, |p| p.events.len() as u64)
+                            }
+                            MarkerKind::Cluster { events, .. } => *events,
+                        };
+                        CaptionBox {
+                            at,
+                            width: caption_width(&caption_of(m)),
+                            left: caption_goes_left(at.x, free),
+                            priority,
+                        }
+                    })
+                    .collect();
+                visible_captions(&boxes)
+                    .into_iter()
+                    .zip(markers)
+                    .filter(|(shown, _)| *shown)
+                    .map(|(_, m)| m.key.clone())
+                    .collect::<HashSet<String>>()
+            })
+        })
+    };
+
+    // Opening a place: select it, fly until it has a marker of its own, focus the panel.
+    let open_place = {
+        let (clusters, places) = (clusters.clone(), places.clone());
+        Callback::new(move |(place, opener_key): (usize, Option<String>)| {
+            if gestures.click_was_drag() {
+                return;
+            }
+            let Some(&at) = places.get(place) else {
+                return;
+            };
+            if opener_key.is_some() {
+                opener.set_value(opener_key);
+            }
+            selection.set(Selection::Place(place));
+            focus_next_frame(root, ".dl-panel-heading".to_string());
+            let Some(view) = camera.current() else {
+                return;
+            };
+            let (zoom, fan) = clusters.reveal(place, at, view.zoom().value());
+            let target = framed(Viewport::new(at, Zoom::clamped(zoom), view.size()));
+            camera.fly_to(target, prefers_reduced_motion(), move || {
+                if fan.is_some() {
+                    spider.set(fan);
+                }
+            });
+        })
+    };
+    // Opening a cluster: zoom to its places, or fan them out if they never separate.
+    let open_cluster = {
+        let clusters = clusters.clone();
+        Callback::new(move |(id, lead): (crate::geo::ClusterId, usize)| {
+            if gestures.click_was_drag() {
+                return;
+            }
+            let Some(view) = camera.current() else {
+                return;
+            };
+            let tree = clusters.tree();
+            match (tree.expansion_zoom(id), tree.bounds_of(id)) {
+                (Some(split), Some(bounds)) if split <= MAX_ZOOM => {
+                    let size = view.size();
+                    let free = Size::new(size.width - covered.get_untracked(), size.height);
+                    let fit = Viewport::fit(bounds, free, FIT_PADDING_PX * 2.0, MAX_ZOOM);
+                    let zoom = fit.zoom().value().max(split);
+                    let target = framed(Viewport::new(bounds.center(), Zoom::clamped(zoom), size));
+                    camera.fly_to(target, prefers_reduced_motion(), move || {
+                        focus_next_frame(root, format!("[data-marker-key='{}']", place_key(lead)));
+                    });
+                }
+                _ => {
+                    spider.set(Some(Spider {
+                        cluster: id,
+                        members: tree.leaves(id),
+                    }));
+                    focus_next_frame(root, format!("[data-marker-key='{}']", place_key(lead)));
+                }
+            }
+        })
+    };
     let close = Callback::new(move |()| {
         selection.set(Selection::None);
         if let Some(key) = opener.get_value() {
             focus_next_frame(root, format!("[data-marker-key='{key}']"));
         }
     });
-    let pick_place = Callback::new(move |place: usize| open.run((Selection::Place(place), None)));
+    let act = Callback::new(move |action: MapAction| {
+        let Some(view) = camera.current() else {
+            return;
+        };
+        match action {
+            MapAction::Fit => {
+                if let Some(target) = whole_story() {
+                    spider.set(None);
+                    camera.fly_to(target, prefers_reduced_motion(), || ());
+                }
+            }
+            other => camera.move_by_user(apply(&view, other)),
+        }
+    });
 
-    let free_width = Signal::derive(move || size.with(|s| s.width) - covered.get());
+    let zoom_level = Memo::new(move |_| camera.view.get().map(|v| v.zoom().value()));
+    let can_zoom_in = Signal::derive(move || zoom_level.get().is_some_and(|z| z < MAX_ZOOM - 1e-9));
+    let can_zoom_out = Signal::derive(move || {
+        zoom_level
+            .get()
+            .is_some_and(|z| z > crate::geo::min_zoom(size.get()) + 1e-9)
+    });
+
     let marker_views = {
         let story = story.clone();
         view! {
@@ -110,96 +298,155 @@ pub fn StoryMap(
                 each=move || markers.get()
                 key=|model| model.key.clone()
                 children=move |model| {
-                    marker_view(&story, model, viewport.into(), free_width, selection, open)
+                    let caption = caption_of(&model);
+                    marker_view(
+                        &story,
+                        model,
+                        caption,
+                        MarkerContext { camera, free_width, captions, selection, open_place, open_cluster },
+                    )
                 }
             />
         }
     };
+    let title = story
+        .title
+        .clone()
+        .unwrap_or_else(|| "the story".to_string());
 
     view! {
         <div
             class="dl-map"
             node_ref=root
             data-testid="story-map"
+            data-zoom=move || zoom_level.get().map(|z| format!("{z:.2}")).unwrap_or_default()
+            data-moving=move || camera.flying.get().then_some("true")
+            style:touch-action=move || if gestures.takes_one_finger().get() { "none" } else { "pan-x pan-y" }
+            on:pointerdown=move |ev| gestures.pointer_down(ev)
+            on:pointermove=move |ev| gestures.pointer_move(ev)
+            on:pointerup=move |ev| gestures.pointer_up(ev, false)
+            on:pointercancel=move |ev| gestures.pointer_up(ev, true)
+            on:wheel=move |ev| gestures.wheel(ev)
+            on:dblclick=move |ev| gestures.double_click(ev)
+            on:focusin=move |_| gestures.activate()
+            on:focusout=move |ev| {
+                let inside = ev
+                    .related_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .zip(root.get_untracked())
+                    .is_some_and(|(node, root)| root.contains(Some(&node)));
+                if !inside {
+                    gestures.deactivate();
+                }
+            }
             on:keydown=move |ev| {
-                if ev.key() == "Escape" && selection.get_untracked() != Selection::None {
+                if ev.key() == "Escape" {
+                    if selection.get_untracked() != Selection::None {
+                        ev.prevent_default();
+                        close.run(());
+                    } else if spider.get_untracked().is_some() {
+                        spider.set(None);
+                    }
+                    return;
+                }
+                let in_panel = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest(".dl-panel").ok().flatten())
+                    .is_some();
+                if in_panel || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+                    return;
+                }
+                if let Some(action) = key_action(&ev.key()) {
                     ev.prevent_default();
-                    close.run(());
+                    act.run(action);
                 }
             }
         >
-            <BasemapLayer viewport=viewport />
-            <div class="dl-markers" role="group" aria-label="Places on the map">
-                {marker_views}
+            <MapControls can_zoom_in=can_zoom_in can_zoom_out=can_zoom_out on_action=act />
+            <div
+                class="dl-viewport"
+                tabindex="0"
+                role="region"
+                aria-roledescription="map"
+                aria-label=format!(
+                    "Map of {title}. Arrow keys pan, plus and minus zoom, Home shows the whole story.",
+                )
+                data-testid="map-viewport"
+            >
+                <BasemapLayer viewport=camera.view />
+                <div class="dl-markers" role="group" aria-label="Places on the map">
+                    {marker_views}
+                </div>
             </div>
-            <DetailsPanel
-                story=story
-                selection=selection
-                heading_id=heading_id
-                on_close=close
-                on_pick_place=pick_place
-            />
+            <GestureHint text=gestures.hint />
+            <DetailsPanel story=story selection=selection heading_id=heading_id on_close=close />
             <p class="dl-attribution">"Basemap: Natural Earth"</p>
         </div>
     }
 }
 
+/// What every marker needs from the map.
+#[derive(Clone, Copy)]
+struct MarkerContext {
+    camera: Camera,
+    free_width: Signal<f64>,
+    captions: Memo<HashSet<String>>,
+    selection: RwSignal<Selection>,
+    open_place: Callback<(usize, Option<String>)>,
+    open_cluster: Callback<(crate::geo::ClusterId, usize)>,
+}
+
 fn marker_view(
     story: &Story,
     model: MarkerModel,
-    viewport: Signal<Option<Viewport>>,
-    free_width: Signal<f64>,
-    selection: RwSignal<Selection>,
-    open: Callback<(Selection, Option<String>)>,
+    caption: String,
+    cx: MarkerContext,
 ) -> impl IntoView {
-    let (label, caption, count, target) = match &model.kind {
+    let (label, count) = match &model.kind {
         MarkerKind::Place(i) => {
-            let place = &story.places[*i];
-            (
-                place_marker_label(&place.name, place.events.len()),
-                place.name.clone(),
-                place.events.len(),
-                Selection::Place(*i),
-            )
+            let events = story.places.get(*i).map_or(0, |p| p.events.len());
+            (place_marker_label(&caption, events), events)
         }
-        MarkerKind::Group(members) => {
-            let names: Vec<&str> = members
-                .iter()
-                .map(|i| story.places[*i].name.as_str())
-                .collect();
-            let events = members.iter().map(|i| story.places[*i].events.len()).sum();
-            (
-                group_marker_label(&names, events),
-                join_names(&names),
-                members.len(),
-                Selection::Group(members.clone()),
-            )
+        MarkerKind::Cluster { places, events, .. } => {
+            (cluster_marker_label(&caption, *places, *events), *places)
         }
     };
-    let is_group = matches!(model.kind, MarkerKind::Group(_));
-    let selected = {
-        let target = target.clone();
-        // A group stays marked while one of its places is open.
-        Signal::derive(move || {
-            selection.with(|s| match (s, &target) {
-                (Selection::Place(i), Selection::Group(members)) => members.contains(i),
-                _ => *s == target,
-            })
-        })
-    };
+    let is_group = matches!(model.kind, MarkerKind::Cluster { .. });
+    let kind = model.kind.clone();
+    let selection = cx.selection;
+    let selected = Signal::derive(move || match (&kind, selection.get()) {
+        (MarkerKind::Place(i), Selection::Place(s)) => *i == s,
+        _ => false,
+    });
     let key = model.key.clone();
+    let shown_key = model.key.clone();
+    let captions = cx.captions;
+    let caption_shown = Signal::derive(move || captions.with(|c| c.contains(&shown_key)));
+    let activate = match model.kind {
+        MarkerKind::Place(i) => {
+            let open = cx.open_place;
+            Callback::new(move |()| open.run((i, Some(key.clone()))))
+        }
+        MarkerKind::Cluster { id, lead, .. } => {
+            let open = cx.open_cluster;
+            Callback::new(move |()| open.run((id, lead)))
+        }
+    };
     view! {
         <MarkerButton
             marker_key=model.key
             world=model.world
-            viewport=viewport
-            free_width=free_width
+            offset=model.offset
+            viewport=cx.camera.view
+            free_width=cx.free_width
             label=label
             caption=caption
+            caption_shown=caption_shown
             count=count
             is_group=is_group
             selected=selected
-            on_activate=Callback::new(move |()| open.run((target.clone(), Some(key.clone()))))
+            on_activate=activate
         />
     }
 }

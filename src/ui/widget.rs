@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::load::{load, LoadError, StorySource};
 use crate::story::Story;
 use crate::ui::story_errors::StoryErrors;
-use crate::ui::story_map::StoryMap;
+use crate::ui::story_map::{MapOptions, StoryMap};
 
 #[derive(Clone)]
 enum LoadState {
@@ -25,6 +25,9 @@ pub fn Widget(
     /// The widget's id, unique on the page.
     #[prop(into)]
     id: String,
+    /// How the map behaves.
+    #[prop(optional)]
+    options: MapOptions,
 ) -> impl IntoView {
     let state = RwSignal::new(LoadState::Loading);
     spawn_local(async move {
@@ -40,7 +43,7 @@ pub fn Widget(
                 LoadState::Loading => {
                     view! { <p class="dl-status" role="status">"Loading the story…"</p> }.into_any()
                 }
-                LoadState::Ready(story) => view! { <StoryMap story=story id=map_id.clone() /> }.into_any(),
+                LoadState::Ready(story) => view! { <StoryMap story=story id=map_id.clone() options=options /> }.into_any(),
                 LoadState::Failed(error) => view! { <StoryErrors error=error /> }.into_any(),
             }}
         </div>

@@ -1,0 +1,153 @@
+//! The view of one map as state: what is drawn, what input asked for since,
+//! and animated flights. Input may arrive many times per frame; the view
+//! signal (and everything that depends on it) changes at most once per frame.
+
+use leptos::prelude::*;
+
+use crate::geo::{constrain, ease_in_out, Flight, Viewport};
+
+/// Flights take between these many ms, by length of path.
+const FLIGHT_MIN_MS: f64 = 350.0;
+const FLIGHT_MAX_MS: f64 = 1400.0;
+
+/// Handle to a map's view; `Copy`, so event handlers can hold it.
+#[derive(Clone, Copy)]
+pub struct Camera {
+    /// The drawn view; `None` until the container has a size.
+    pub view: RwSignal<Option<Viewport>>,
+    pending: StoredValue<Option<Viewport>>,
+    frame_requested: StoredValue<bool>,
+    /// Bumped by every new flight or user move; a flight stops when it changes.
+    generation: StoredValue<u64>,
+    /// Whether the user has moved the map (then a resize keeps their view).
+    moved_by_user: StoredValue<bool>,
+    /// Whether a flight is under way.
+    pub flying: RwSignal<bool>,
+}
+
+impl Camera {
+    /// A camera with no view yet.
+    pub fn new() -> Camera {
+        Camera {
+            view: RwSignal::new(None),
+            pending: StoredValue::new(None),
+            frame_requested: StoredValue::new(false),
+            generation: StoredValue::new(0),
+            moved_by_user: StoredValue::new(false),
+            flying: RwSignal::new(false),
+        }
+    }
+
+    /// The latest view asked for (drawn or about to be), without tracking.
+    pub fn current(&self) -> Option<Viewport> {
+        self.pending
+            .get_value()
+            .or_else(|| self.view.get_untracked())
+    }
+
+    /// Whether the user has panned or zoomed since the last fit.
+    pub fn moved_by_user(&self) -> bool {
+        self.moved_by_user.get_value()
+    }
+
+    /// Shows `view` now (no animation), e.g. after a resize or a fit.
+    pub fn jump(&self, view: Viewport, by_user: bool) {
+        self.stop_flight();
+        self.moved_by_user.set_value(by_user);
+        self.pending.set_value(None);
+        self.view.set(Some(constrain(&view)));
+    }
+
+    /// Shows `view` on the next frame: for input that may repeat within a frame.
+    pub fn move_by_user(&self, view: Viewport) {
+        self.stop_flight();
+        self.moved_by_user.set_value(true);
+        self.queue(constrain(&view));
+    }
+
+    /// Animates to `view` (instantly when `reduced_motion`). Any user move
+    /// or new flight interrupts it. `landed` runs once it arrives.
+    pub fn fly_to(&self, view: Viewport, reduced_motion: bool, landed: impl FnOnce() + 'static) {
+        let target = constrain(&view);
+        let Some(start) = self.current() else {
+            self.jump(target, false);
+            landed();
+            return;
+        };
+        self.stop_flight();
+        if reduced_motion || start == target {
+            self.queue(target);
+            request_animation_frame(landed);
+            return;
+        }
+        let flight = Flight::new(&start, &target);
+        let duration = flight.duration_ms(FLIGHT_MIN_MS, FLIGHT_MAX_MS);
+        let generation = self.generation.get_value();
+        let started = js_sys::Date::now();
+        self.flying.set(true);
+        self.step(flight, duration, started, generation, Box::new(landed));
+    }
+
+    fn step(
+        self,
+        flight: Flight,
+        duration: f64,
+        started: f64,
+        generation: u64,
+        landed: Box<dyn FnOnce()>,
+    ) {
+        if self.generation.get_value() != generation {
+            return;
+        }
+        let t = ((js_sys::Date::now() - started) / duration).min(1.0);
+        self.view.set(Some(flight.at(ease_in_out(t))));
+        if t >= 1.0 {
+            self.flying.set(false);
+            landed();
+        } else {
+            request_animation_frame(move || {
+                self.step(flight, duration, started, generation, landed)
+            });
+        }
+    }
+
+    fn stop_flight(&self) {
+        self.generation.update_value(|g| *g = g.wrapping_add(1));
+        if self.flying.get_untracked() {
+            self.flying.set(false);
+        }
+    }
+
+    fn queue(&self, view: Viewport) {
+        self.pending.set_value(Some(view));
+        if self.frame_requested.get_value() {
+            return;
+        }
+        self.frame_requested.set_value(true);
+        let camera = *self;
+        request_animation_frame(move || {
+            camera.frame_requested.set_value(false);
+            if let Some(view) = camera.pending.get_value() {
+                camera.pending.set_value(None);
+                camera.view.set(Some(view));
+            }
+        });
+    }
+}
+
+impl Default for Camera {
+    fn default() -> Self {
+        Camera::new()
+    }
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion`).
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
