@@ -244,6 +244,15 @@ pub fn visible_captions(boxes: &[CaptionBox]) -> Vec<bool> {
     shown
 }
 
+/// A count short enough for a marker: "7", "999", "1.2k", "13k".
+pub fn short_count(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1000..=9_949 => format!("{:.1}k", n as f64 / 1000.0),
+        _ => format!("{}k", (n + 500) / 1000),
+    }
+}
+
 /// "1 event" / "3 events".
 pub fn count_events(n: u64) -> String {
     if n == 1 {
@@ -471,6 +480,16 @@ mod tests {
         ];
         assert!(!visible_captions(&dot_in_the_way)[0]);
         assert_eq!(caption_width("Moscow"), 6.0 * 7.4 + 12.0);
+    }
+
+    #[test]
+    fn counts_shorten_on_markers() {
+        assert_eq!(short_count(7), "7");
+        assert_eq!(short_count(999), "999");
+        assert_eq!(short_count(1234), "1.2k");
+        assert_eq!(short_count(9_949), "9.9k");
+        assert_eq!(short_count(12_951), "13k");
+        assert_eq!(short_count(100_000), "100k");
     }
 
     #[test]

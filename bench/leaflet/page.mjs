@@ -118,7 +118,8 @@ async function main() {
   });
   const cluster = L.markerClusterGroup();
   cluster.on('click', (e) => openPanel(e.layer.place));
-  // Bulk add before the group is on the map: markercluster's fast path.
+  // One bulk addLayers, as markercluster advises for many markers; it
+  // clusters them for every zoom level when the group joins the map.
   cluster.addLayers(markers);
   // As Dateline fits its first view: story bounds, 48 px padding, zoom ≤ 6.
   map.fitBounds(cluster.getBounds(), { padding: [48, 48], maxZoom: 6, animate: false });

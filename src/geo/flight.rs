@@ -25,6 +25,9 @@ pub struct Flight {
     r0: f64,
     s: f64,
     pure_zoom: bool,
+    /// A short hop (the target is within a view's width): a straight glide
+    /// with no zoom-out on the way, so markers in view do not merge and split.
+    glide: bool,
 }
 
 impl Flight {
@@ -47,9 +50,20 @@ impl Flight {
             r0: 0.0,
             s: (w1 / w0).ln() / RHO,
             pure_zoom: true,
+            glide: false,
         };
         if d2 < 1e-24 {
             return base;
+        }
+        if d2.sqrt() < w0.min(w1) {
+            // Length in view widths, for the duration.
+            let s = d2.sqrt() / w0.min(w1) + (w1 / w0).ln().abs() / RHO;
+            return Flight {
+                s,
+                pure_zoom: false,
+                glide: true,
+                ..base
+            };
         }
         let d1 = d2.sqrt();
         let b0 = (w1 * w1 - w0 * w0 + 4.0 * d2) / (2.0 * w0 * 2.0 * d1);
@@ -85,7 +99,9 @@ impl Flight {
             return self.from.with_size(self.to.size());
         }
         let s = t * self.s;
-        let (u, w) = if self.pure_zoom {
+        let (u, w) = if self.glide {
+            (t, self.w0 * (self.w1 / self.w0).powf(t))
+        } else if self.pure_zoom {
             (t, self.w0 * (RHO * s).exp())
         } else {
             let cosh_r0 = self.r0.cosh();
@@ -147,6 +163,22 @@ mod tests {
         // Halfway along a symmetric flight is halfway across.
         let half = (a.center().x + b.center().x) / 2.0;
         assert!((mid.center().x - half).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_short_hop_glides_without_zooming_out() {
+        let (a, b) = (view(37.6, 55.7, 7.0), view(38.6, 55.5, 7.0));
+        let f = Flight::new(&a, &b);
+        for i in 0..=20 {
+            let v = f.at(f64::from(i) / 20.0);
+            assert!(
+                (v.zoom().value() - 7.0).abs() < 1e-9,
+                "step {i}: {:?}",
+                v.zoom()
+            );
+        }
+        assert_eq!(f.at(1.0), b);
+        assert!(f.duration_ms(300.0, 1500.0) >= 300.0);
     }
 
     #[test]

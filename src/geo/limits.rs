@@ -2,10 +2,9 @@
 //! at the most (the embedded basemap is Natural Earth 1:110m), and never so
 //! far aside that the world leaves the view.
 
-use super::mercator::WorldPoint;
 use super::screen::Size;
 use super::viewport::Viewport;
-use super::zoom::{Zoom, TILE_SIZE};
+use super::zoom::TILE_SIZE;
 
 /// The closest zoom: about 150 m per pixel, a city fills the view. The
 /// 1:110m basemap has nothing finer to show.
@@ -35,31 +34,14 @@ pub fn min_zoom(size: Size) -> f64 {
 /// [`MAX_ZOOM`]; on each axis the world covers the view where it is larger
 /// than the view, and is centred where it is smaller.
 pub fn constrain(view: &Viewport) -> Viewport {
-    let size = view.size();
-    let zoom = Zoom::clamped(view.zoom().value().clamp(min_zoom(size), MAX_ZOOM));
-    let scale = zoom.scale();
-    let axis = |c: f64, half: f64| {
-        if half >= 0.5 {
-            0.5
-        } else {
-            c.clamp(half, 1.0 - half)
-        }
-    };
-    let center = view.center();
-    Viewport::new(
-        WorldPoint::new(
-            axis(center.x, size.width / 2.0 / scale),
-            axis(center.y, size.height / 2.0 / scale),
-        ),
-        zoom,
-        size,
-    )
+    view.clamped_between(min_zoom(view.size()), MAX_ZOOM)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::geo::ScreenPoint;
+    use crate::geo::{WorldPoint, Zoom};
 
     fn view(x: f64, y: f64, zoom: f64, w: f64, h: f64) -> Viewport {
         Viewport::new(WorldPoint::new(x, y), Zoom::clamped(zoom), Size::new(w, h))

@@ -219,12 +219,14 @@ impl Viewport {
     /// enough for the world to cover the whole container. On an axis where
     /// even [`Zoom::MAX`] cannot cover it, the world is centred instead.
     pub fn clamped(&self) -> Viewport {
-        let min = Self::min_zoom_for(self.size);
-        let zoom = if self.zoom.value() < min {
-            Zoom::clamped(min)
-        } else {
-            self.zoom
-        };
+        self.clamped_between(Self::min_zoom_for(self.size), Zoom::MAX)
+    }
+
+    /// This view with its zoom within `min_zoom..=max_zoom` and its centre
+    /// moved just enough for the world to cover the container on each axis
+    /// where it is larger than the container; centred where it is smaller.
+    pub fn clamped_between(&self, min_zoom: f64, max_zoom: f64) -> Viewport {
+        let zoom = Zoom::clamped(self.zoom.value().max(min_zoom).min(max_zoom));
         let scale = zoom.scale();
         // `half` is half the container in world units.
         let axis = |c: f64, half: f64| {

@@ -4,13 +4,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-/// Focuses the first element matching `selector` inside `root`, on the next frame
-/// (the element may only be rendered by the signal change that asked for focus).
-pub fn focus_next_frame(root: NodeRef<leptos::html::Div>, selector: String) {
+/// Focuses, on the next frame, the first element inside `root` matching the
+/// first of `selectors` that matches anything (the element may only be
+/// rendered by the signal change that asked for focus).
+pub fn focus_next_frame(root: NodeRef<leptos::html::Div>, selectors: Vec<String>) {
     request_animation_frame(move || {
-        let target = root
-            .get_untracked()
-            .and_then(|el| el.query_selector(&selector).ok().flatten())
+        let Some(root) = root.get_untracked() else {
+            return;
+        };
+        let target = selectors
+            .iter()
+            .find_map(|s| root.query_selector(s).ok().flatten())
             .and_then(|el| el.dyn_into::<HtmlElement>().ok());
         if let Some(target) = target {
             let _ = target.focus();

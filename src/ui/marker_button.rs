@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::geo::{ScreenPoint, Viewport, WorldPoint};
-use crate::markers::caption_goes_left;
+use crate::markers::{caption_goes_left, short_count};
 
 /// A focusable map marker that opens its place (or group of places) in the details panel.
 ///
@@ -91,7 +91,7 @@ pub fn MarkerButton(
             <span class="dl-marker-caption">{caption}</span>
             // Flex layout drops this space; text extraction (axe, screen readers) keeps it.
             " "
-            <span class="dl-marker-dot">{(count > 1).then(|| count.to_string())}</span>
+            <span class="dl-marker-dot">{(count > 1).then(|| short_count(count))}</span>
         </button>
     }
 }

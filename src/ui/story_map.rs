@@ -217,7 +217,7 @@ pub fn StoryMap(
                 opener.set_value(opener_key);
             }
             selection.set(Selection::Place(place));
-            focus_next_frame(root, ".dl-panel-heading".to_string());
+            focus_next_frame(root, vec![".dl-panel-heading".to_string()]);
             let Some(view) = camera.current() else {
                 return;
             };
@@ -243,13 +243,18 @@ pub fn StoryMap(
             let tree = clusters.tree();
             match (tree.expansion_zoom(id), tree.bounds_of(id)) {
                 (Some(split), Some(bounds)) if split <= MAX_ZOOM => {
-                    let size = view.size();
-                    let free = Size::new(size.width - covered.get_untracked(), size.height);
-                    let fit = Viewport::fit(bounds, free, FIT_PADDING_PX * 2.0, MAX_ZOOM);
-                    let zoom = fit.zoom().value().max(split);
-                    let target = framed(Viewport::new(bounds.center(), Zoom::clamped(zoom), size));
+                    // The least zoom that splits it keeps the most context around.
+                    let zoom = split.max(view.zoom().value());
+                    let target = framed(Viewport::new(
+                        bounds.center(),
+                        Zoom::clamped(zoom),
+                        view.size(),
+                    ));
                     camera.fly_to(target, prefers_reduced_motion(), move || {
-                        focus_next_frame(root, format!("[data-marker-key='{}']", place_key(lead)));
+                        focus_next_frame(
+                            root,
+                            vec![format!("[data-marker-key='{}']", place_key(lead))],
+                        );
                     });
                 }
                 _ => {
@@ -257,16 +262,25 @@ pub fn StoryMap(
                         cluster: id,
                         members: tree.leaves(id),
                     }));
-                    focus_next_frame(root, format!("[data-marker-key='{}']", place_key(lead)));
+                    focus_next_frame(
+                        root,
+                        vec![format!("[data-marker-key='{}']", place_key(lead))],
+                    );
                 }
             }
         })
     };
     let close = Callback::new(move |()| {
         selection.set(Selection::None);
-        if let Some(key) = opener.get_value() {
-            focus_next_frame(root, format!("[data-marker-key='{key}']"));
-        }
+        // Back to the marker that opened the panel; if the view has merged it
+        // into a cluster meanwhile, to the map, never to the page's start.
+        let mut targets: Vec<String> = opener
+            .get_value()
+            .map(|key| format!("[data-marker-key='{key}']"))
+            .into_iter()
+            .collect();
+        targets.push("[data-testid=map-viewport]".to_string());
+        focus_next_frame(root, targets);
     });
     let act = Callback::new(move |action: MapAction| {
         let Some(view) = camera.current() else {

@@ -1,8 +1,8 @@
 // The article's map on the default page (dist/index.html): what a reader sees and does.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openPage, axeViolations, screenshot } from './harness.mjs';
+import { useServerAndBrowser, openPage, axeViolations, screenshot } from './harness.mjs';
 
 const story = JSON.parse(await readFile(new URL('../../assets/story.geojson', import.meta.url), 'utf8'));
 const place = (id) => story.features.find((f) => f.id === id).properties;
@@ -17,20 +17,11 @@ const expected = {
 /** Waits until no flight is under way. */
 const settled = (page) => page.locator('[data-testid=story-map]:not([data-moving])').first().waitFor();
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 async function openMap(options) {
-  const page = await openPage(browser, options);
-  await page.goto(`${server.url}/`);
+  const page = await openPage(ctx.browser, options);
+  await page.goto(`${ctx.server.url}/`);
   await page.locator('[data-testid=marker]').first().waitFor();
   return page;
 }
@@ -169,7 +160,7 @@ test('text is text: story strings are never parsed as HTML', async () => {
 test('no request leaves the page origin (the basemap is embedded)', async () => {
   const page = await openMap();
   await openPlace(page, 'Zhukovsky');
-  const foreign = page.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+  const foreign = page.requests.filter((u) => !u.startsWith(ctx.server.url) && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
 });
 

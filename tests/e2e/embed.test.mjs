@@ -1,23 +1,14 @@
 // Embedding: several independent widgets on a host page, and bad stories
 // contained in their own widget.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { useServerAndBrowser, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 test('the embed example shows two working widgets in a page of text', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/examples/embed.html`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}/examples/embed.html`);
   const widgets = page.locator('[data-testid=dateline]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=story-map]').length === 2);
   assert.equal(await widgets.count(), 2);
@@ -46,8 +37,8 @@ test('the embed example shows two working widgets in a page of text', async () =
 });
 
 test('a broken or missing story shows its errors in its own widget; the others work', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/e2e/embed-broken.html`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}/e2e/embed-broken.html`);
   await page.waitForFunction(
     () => document.querySelectorAll('[data-testid=story-map]').length === 2 &&
       document.querySelectorAll('[data-testid=story-error]').length === 2,

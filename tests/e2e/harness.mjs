@@ -7,6 +7,7 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
@@ -111,4 +112,21 @@ export async function screenshot(target, name) {
   const path = join(artifacts, name);
   await target.screenshot({ path });
   return path;
+}
+
+/**
+ * Starts the server and the browser before the file's tests and stops them
+ * after; returns `{ server, browser }`, filled in once `before` has run.
+ */
+export function useServerAndBrowser() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

@@ -1,23 +1,14 @@
 // Moving the map: drag, wheel (cooperative on embedded maps), keyboard,
 // buttons, double click, clusters and fly-to, limits.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { useServerAndBrowser, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 async function openMap(path = '/', options) {
-  const page = await openPage(browser, options);
-  await page.goto(`${server.url}${path}`);
+  const page = await openPage(ctx.browser, options);
+  await page.goto(`${ctx.server.url}${path}`);
   await page.locator('[data-testid=marker]').first().waitFor();
   await settle(page);
   return page;
