@@ -177,12 +177,13 @@ function probe({ marker, panel }) {
     return window.__frames;
   };
 
-  // Where markers are on screen, to tell whether a gesture moved the map.
+  // Where the markers and the basemap's first shape are on screen, to tell
+  // whether a gesture moved the map (zoomed in, no marker may be in view).
   state.layout = () =>
-    [...document.querySelectorAll(marker)]
+    [...document.querySelectorAll(marker), document.querySelector('svg path')]
       .map((el) => {
-        const r = el.getBoundingClientRect();
-        return `${Math.round(r.x)},${Math.round(r.y)}`;
+        const r = el?.getBoundingClientRect() ?? {};
+        return `${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.width)}`;
       })
       .join(' ');
 
@@ -261,6 +262,7 @@ async function measureClicks(page, side) {
   const times = [];
   let missed = 0;
   for (let i = 0; times.length < CLICKS && i < 2 * CLICKS; i++) {
+    await settle(page); // a map may fly to the place it opens, and back when it closes
     const onScreen = await targets(selector);
     if (onScreen.length === 0) break;
     const { x, y } = onScreen[i % onScreen.length];
@@ -268,9 +270,7 @@ async function measureClicks(page, side) {
     await page.mouse.click(x, y);
     const ms = await page.evaluate(() => window.__probe.panelTime);
     if (ms === null) {
-      // No panel within 5 s: usually the marker had just moved away. Not a timing; try another.
-      missed++;
-      await settle(page);
+      missed++; // no panel within 5 s: usually its marker had just moved away; not a timing
       continue;
     }
     times.push(ms);

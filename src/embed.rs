@@ -23,7 +23,10 @@ pub const HOST_ATTRIBUTE: &str = "data-dateline";
 pub const MOUNTED_ATTRIBUTE: &str = "data-dateline-mounted";
 const TARGET_GLOBAL: &str = "__datelineTarget";
 const STYLE_ID: &str = "dateline-styles";
-const STYLES: &str = include_str!("../assets/dateline.css");
+const STYLES: &str = concat!(
+    include_str!("../assets/dateline.css"),
+    include_str!("../assets/timeline.css")
+);
 
 /// Mounts a widget in the host named by the loader, or else in every host not yet mounted.
 pub fn mount_hosts() {

@@ -5,6 +5,7 @@
 //! and `panic_report`, compiled for `wasm32` only.
 
 pub mod basemap;
+pub mod deeplink;
 pub mod geo;
 pub mod interaction;
 pub mod markers;

@@ -55,6 +55,21 @@ async fn wait_for(root: &HtmlElement, selector: &str, n: u32) -> Vec<HtmlElement
     panic!("timed out waiting for {n} × {selector}");
 }
 
+/// Waits until the first element matching `selector` inside `root` reads `text`.
+async fn wait_for_text(root: &HtmlElement, selector: &str, text: &str) {
+    for _ in 0..500 {
+        let found = root
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content());
+        if found.as_deref() == Some(text) {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {selector} to read {text:?}");
+}
+
 fn labels(markers: &[HtmlElement]) -> Vec<String> {
     markers
         .iter()
@@ -105,8 +120,7 @@ async fn a_cluster_opens_into_its_places_and_a_place_into_its_events() {
     )
     .await;
     zhukovsky[0].click();
-    let heading = wait_for(&el, "[data-testid=panel-heading]", 1).await;
-    assert_eq!(heading[0].text_content().unwrap(), "Zhukovsky");
+    wait_for_text(&el, "[data-testid=panel-heading]", "Zhukovsky").await;
     assert_eq!(
         zhukovsky[0].get_attribute("aria-expanded").as_deref(),
         Some("true")

@@ -1,4 +1,5 @@
-//! The panel that shows what happened at the selected place.
+//! The panel beside (or, on narrow maps, under) the map: the story's
+//! overview, or the place of the current event with all its events.
 
 use std::sync::Arc;
 
@@ -6,32 +7,67 @@ use leptos::prelude::*;
 
 use crate::markers::count_events;
 use crate::story::Story;
+use crate::timeline::EventRef;
 use crate::ui::event_card::EventCard;
+use crate::ui::overview::Overview;
 use crate::ui::Selection;
 
-/// Details of the selected place: its events in date order; nothing while the selection is empty.
+/// The overview, or the current event's place with its events in date order
+/// (the current one marked); nothing while the panel is closed.
 #[component]
 pub fn DetailsPanel(
     /// The story the selection points into.
     story: Arc<Story>,
+    /// Every event in reading order; `Selection::Event` indexes it.
+    order: Arc<Vec<EventRef>>,
     /// What to show.
     selection: RwSignal<Selection>,
+    /// A notice for the overview (e.g. a link to an unknown event).
+    #[prop(into)]
+    notice: Signal<Option<String>>,
     /// id of the panel's heading, which labels the panel.
     #[prop(into)]
     heading_id: String,
     /// Called by the close button.
     on_close: Callback<()>,
+    /// Called with an index into `order` when an event is chosen in the panel.
+    on_select: Callback<usize>,
 ) -> impl IntoView {
+    // Rebuilt when the place changes, not on every step within one place.
+    let places_order = order.clone();
+    let shown = Memo::new(move |_| match selection.get() {
+        Selection::Closed => None,
+        Selection::Overview => Some(None),
+        Selection::Event(k) => Some(Some(places_order.get(k).map(|r| r.place))),
+    });
+    let (story_for_view, order_for_view) = (story.clone(), order.clone());
     move || {
-        let (title, body) = match selection.get() {
-            Selection::None => return None,
-            Selection::Place(i) => {
-                let place = story.places.get(i)?;
+        let (story, order) = (story_for_view.clone(), order_for_view.clone());
+        let (title, body) = match shown.get()? {
+            None => (
+                story.title.clone().unwrap_or_else(|| "The story".to_string()),
+                view! { <Overview story=story.clone() order=order notice=notice on_select=on_select /> }
+                    .into_any(),
+            ),
+            Some(place) => {
+                let index = place?;
+                let place = story.places.get(index)?;
                 let events = place
                     .events
                     .iter()
-                    .cloned()
-                    .map(|event| view! { <EventCard event=event /> })
+                    .enumerate()
+                    .map(|(e, event)| {
+                        let k = order.iter().position(|r| r.place == index && r.event == e);
+                        let current = Signal::derive(move || {
+                            k.is_some_and(|k| selection.get() == Selection::Event(k))
+                        });
+                        let select = Callback::new(move |()| {
+                            if let Some(k) = k {
+                                on_select.run(k);
+                            }
+                        });
+                        view! { <EventCard event=event.clone() current=current on_select=select /> }
+                    })
                     .collect_view();
                 let body = view! {
                     <p class="dl-panel-meta">{count_events(place.events.len() as u64)}</p>

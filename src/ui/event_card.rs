@@ -9,6 +9,11 @@ use crate::story::{format_optional_date, Event};
 pub fn EventCard(
     /// The event to show.
     event: Event,
+    /// Whether it is the story's current event (marked, and scrolled into view).
+    #[prop(into)]
+    current: Signal<bool>,
+    /// Called when the reader chooses this event.
+    on_select: Callback<()>,
 ) -> impl IntoView {
     let date_text = format_optional_date(event.date.as_ref());
     let date = match event.date {
@@ -45,9 +50,18 @@ pub fn EventCard(
         }
     });
     view! {
-        <li class="dl-event" data-testid="event" data-event-id=event.id>
+        <li
+            class=move || if current.get() { "dl-event dl-event-current" } else { "dl-event" }
+            data-testid="event"
+            data-event-id=event.id
+            aria-current=move || current.get().then_some("true")
+        >
             <p class="dl-event-date" data-testid="event-date">{date}</p>
-            <h3 class="dl-event-title" data-testid="event-title">{event.title}</h3>
+            <h3 class="dl-event-title" data-testid="event-title">
+                <button type="button" class="dl-event-select" on:click=move |_| on_select.run(())>
+                    {event.title}
+                </button>
+            </h3>
             {event.summary.map(|s| view! { <p class="dl-event-summary">{s}</p> })}
             {people}
             {source}

@@ -10,17 +10,21 @@ pub mod gesture_hint;
 pub mod gestures;
 pub mod map_controls;
 pub mod marker_button;
+pub mod overview;
 pub mod size_observer;
 pub mod story_errors;
 pub mod story_map;
+pub mod timeline;
 pub mod widget;
 
-/// What the details panel shows.
+/// Where the reader is in the story, and so what the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Selection {
-    /// Nothing: the panel is closed.
+    /// The story's overview: where it starts.
     #[default]
-    None,
-    /// One place, by index into the story's places.
-    Place(usize),
+    Overview,
+    /// One event, by index into the story's reading order (its place is shown).
+    Event(usize),
+    /// The panel is closed.
+    Closed,
 }

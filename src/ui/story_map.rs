@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::deeplink;
 use crate::geo::{project, Size, Viewport, WorldBounds, WorldPoint, Zoom, MAX_ZOOM};
 use crate::interaction::{apply, key_action, MapAction};
 use crate::markers::{
@@ -15,6 +16,7 @@ use crate::markers::{
     StoryMarkers,
 };
 use crate::story::Story;
+use crate::timeline::{reading_order, step, EventRef};
 use crate::ui::basemap_layer::BasemapLayer;
 use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::details_panel::DetailsPanel;
@@ -24,6 +26,7 @@ use crate::ui::gestures::Gestures;
 use crate::ui::map_controls::MapControls;
 use crate::ui::marker_button::MarkerButton;
 use crate::ui::size_observer::observe_size;
+use crate::ui::timeline::Timeline;
 use crate::ui::Selection;
 
 /// Space kept free around the story's places when fitting the view, in px.
@@ -81,19 +84,34 @@ pub fn StoryMap(
     let bounds = WorldBounds::from_points(places.iter().copied());
 
     let root = NodeRef::<leptos::html::Div>::new();
+    // The whole widget (map, timeline, panel): where focus moves within.
+    let widget = NodeRef::<leptos::html::Div>::new();
     let size = RwSignal::new(Size::new(0.0, 0.0));
     observe_size(root, size);
     let camera = Camera::new();
     let gestures = Gestures::new(camera, root, options.cooperative_gestures);
-    let selection = RwSignal::new(Selection::None);
+    let order: Arc<Vec<EventRef>> = Arc::new(reading_order(&story));
+    // Links name this widget's events by its id only when the page has others.
+    let namespace: Arc<Option<String>> = Arc::new((count_widgets() > 1).then(|| id.clone()));
+    let (initial, initial_notice) = from_link(&story, &order, namespace.as_deref());
+    let selection = RwSignal::new(initial);
+    let notice = RwSignal::new(initial_notice);
+    let announcement = RwSignal::new(String::new());
     let spider = RwSignal::new(None::<Spider>);
     // The marker that opened the panel gets focus back when it closes.
     let opener = StoredValue::new(None::<String>);
     let heading_id = format!("{id}-panel-heading");
+    let current_place = {
+        let order = order.clone();
+        Memo::new(move |_| match selection.get() {
+            Selection::Event(k) => order.get(k).map(|r| r.place),
+            _ => None,
+        })
+    };
 
     // A side panel covers the right of a wide map: views are framed beside it.
     let covered = Memo::new(move |_| {
-        let open = selection.with(|s| *s != Selection::None);
+        let open = selection.with(|s| *s != Selection::Closed);
         if open && size.with(|s| s.width >= SIDE_PANEL_MIN_MAP_WIDTH_PX) {
             SIDE_PANEL_ROOM_PX
         } else {
@@ -110,14 +128,29 @@ pub fn StoryMap(
         bounds.map(|b| framed(Viewport::fit(b, free, FIT_PADDING_PX, MAX_FIT_ZOOM).with_size(size)))
     };
 
+    let initial_event_view = {
+        let (clusters, places, order) = (clusters.clone(), places.clone(), order.clone());
+        move |k: usize, from: Viewport| -> Option<(Viewport, Option<Spider>)> {
+            event_view_of(&clusters, &places, &order, k, from, covered.get_untracked())
+        }
+    };
     // Fit on first layout and on resize, unless the user has moved the map.
     Effect::new(move |_| {
         let size = size.get();
         if size.width <= 0.0 || size.height <= 0.0 {
             return;
         }
-        match camera.current() {
-            Some(view) if camera.moved_by_user() => camera.jump(view.with_size(size), true),
+        match (camera.current(), selection.get_untracked()) {
+            (Some(view), _) if camera.moved_by_user() => camera.jump(view.with_size(size), true),
+            // A link to an event: start there, then keep it in view on resize.
+            (_, Selection::Event(k)) => {
+                if let Some(start) = whole_story() {
+                    if let Some((view, fan)) = initial_event_view(k, start) {
+                        camera.jump(view, false);
+                        spider.set(fan);
+                    }
+                }
+            }
             _ => {
                 if let Some(view) = whole_story() {
                     camera.jump(view, false);
@@ -203,31 +236,91 @@ pub fn StoryMap(
         })
     };
 
-    // Opening a place: select it, fly until it has a marker of its own, focus the panel.
+    // The view that shows event `k`: centred on its place (beside the panel),
+    // zoomed in until the place has a marker of its own.
+    let event_view = {
+        let (clusters, places, order) = (clusters.clone(), places.clone(), order.clone());
+        move |k: usize, from: Viewport| {
+            event_view_of(&clusters, &places, &order, k, from, covered.get_untracked())
+        }
+    };
+    // Going somewhere in the story: the one way selection changes, so that
+    // marker, panel, timeline, map, link and announcement always agree.
+    let go = {
+        let (event_view, story, order) = (event_view.clone(), story.clone(), order.clone());
+        let namespace = namespace.clone();
+        Callback::new(move |(next, nav): (Selection, Nav)| {
+            if nav == Nav::Deliberate {
+                focus_next_frame(widget, vec![".dl-panel-heading".to_string()]);
+            }
+            if selection.get_untracked() == next {
+                return;
+            }
+            selection.set(next);
+            if nav != Nav::FromLink {
+                notice.set(None);
+                let id = match next {
+                    Selection::Event(k) => order
+                        .get(k)
+                        .and_then(|r| r.resolve(&story))
+                        .map(|(_, e)| e.id.clone()),
+                    _ => None,
+                };
+                write_link(namespace.as_deref(), id.as_deref(), nav == Nav::Deliberate);
+            }
+            announcement.set(announce(&story, &order, next));
+            let Some(view) = camera.current() else {
+                return;
+            };
+            match next {
+                Selection::Event(k) => {
+                    if let Some((target, fan)) = event_view(k, view) {
+                        camera.fly_to(target, prefers_reduced_motion(), move || {
+                            if fan.is_some() {
+                                spider.set(fan);
+                            }
+                        });
+                    }
+                }
+                Selection::Overview => {
+                    if let Some(target) = whole_story() {
+                        camera.fly_to(target, prefers_reduced_motion(), || ());
+                    }
+                }
+                Selection::Closed => {}
+            }
+        })
+    };
+    // Back and forward buttons, and links edited by hand.
+    {
+        let (story, order, namespace) = (story.clone(), order.clone(), namespace.clone());
+        let follow = move || {
+            let (next, note) = from_link(&story, &order, namespace.as_deref());
+            notice.set(note);
+            go.run((next, Nav::FromLink));
+        };
+        let again = follow.clone();
+        let _ = window_event_listener(leptos::ev::popstate, move |_| follow());
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| again());
+    }
+    let select_event =
+        Callback::new(move |k: usize| go.run((Selection::Event(k), Nav::Deliberate)));
+    let step_to = Callback::new(move |to: Option<usize>| {
+        go.run((to.map_or(Selection::Overview, Selection::Event), Nav::Step))
+    });
+    // A marker opens its place's first event in reading order.
     let open_place = {
-        let (clusters, places) = (clusters.clone(), places.clone());
+        let order = order.clone();
         Callback::new(move |(place, opener_key): (usize, Option<String>)| {
             if gestures.click_was_drag() {
                 return;
             }
-            let Some(&at) = places.get(place) else {
-                return;
-            };
             if opener_key.is_some() {
                 opener.set_value(opener_key);
             }
-            selection.set(Selection::Place(place));
-            focus_next_frame(root, vec![".dl-panel-heading".to_string()]);
-            let Some(view) = camera.current() else {
-                return;
-            };
-            let (zoom, fan) = clusters.reveal(place, at, view.zoom().value());
-            let target = framed(Viewport::new(at, Zoom::clamped(zoom), view.size()));
-            camera.fly_to(target, prefers_reduced_motion(), move || {
-                if fan.is_some() {
-                    spider.set(fan);
-                }
-            });
+            if let Some(k) = order.iter().position(|r| r.place == place) {
+                go.run((Selection::Event(k), Nav::Deliberate));
+            }
         })
     };
     // Opening a cluster: zoom to its places, or fan them out if they never separate.
@@ -252,7 +345,7 @@ pub fn StoryMap(
                     ));
                     camera.fly_to(target, prefers_reduced_motion(), move || {
                         focus_next_frame(
-                            root,
+                            widget,
                             vec![format!("[data-marker-key='{}']", place_key(lead))],
                         );
                     });
@@ -263,7 +356,7 @@ pub fn StoryMap(
                         members: tree.leaves(id),
                     }));
                     focus_next_frame(
-                        root,
+                        widget,
                         vec![format!("[data-marker-key='{}']", place_key(lead))],
                     );
                 }
@@ -271,7 +364,8 @@ pub fn StoryMap(
         })
     };
     let close = Callback::new(move |()| {
-        selection.set(Selection::None);
+        selection.set(Selection::Closed);
+        write_link(namespace.as_deref(), None, false);
         // Back to the marker that opened the panel; if the view has merged it
         // into a cluster meanwhile, to the map, never to the page's start.
         let mut targets: Vec<String> = opener
@@ -280,7 +374,7 @@ pub fn StoryMap(
             .into_iter()
             .collect();
         targets.push("[data-testid=map-viewport]".to_string());
-        focus_next_frame(root, targets);
+        focus_next_frame(widget, targets);
     });
     let act = Callback::new(move |action: MapAction| {
         let Some(view) = camera.current() else {
@@ -317,7 +411,7 @@ pub fn StoryMap(
                         &story,
                         model,
                         caption,
-                        MarkerContext { camera, free_width, captions, selection, open_place, open_cluster },
+                        MarkerContext { camera, free_width, captions, current_place, open_place, open_cluster },
                     )
                 }
             />
@@ -328,7 +422,60 @@ pub fn StoryMap(
         .clone()
         .unwrap_or_else(|| "the story".to_string());
 
+    let step_order = order.clone();
+    let current_index = Signal::derive(move || match selection.get() {
+        Selection::Event(k) => Some(k),
+        _ => None,
+    });
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        if ev.key() == "Escape" {
+            if selection.get_untracked() != Selection::Closed {
+                ev.prevent_default();
+                close.run(());
+            } else if spider.get_untracked().is_some() {
+                spider.set(None);
+            }
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let within = |selector: &str| {
+            target
+                .as_ref()
+                .and_then(|el| el.closest(selector).ok().flatten())
+                .is_some()
+        };
+        if within("input, textarea, select, [contenteditable]") {
+            return;
+        }
+        let on_map = within(".dl-viewport, .dl-controls");
+        match ev.key().as_str() {
+            // Left and right step through the story, except on the map, where they pan.
+            "ArrowLeft" | "ArrowRight" if !on_map => {
+                ev.prevent_default();
+                let current = match selection.get_untracked() {
+                    Selection::Event(k) => Some(k),
+                    _ => None,
+                };
+                let to = step(&step_order, current, ev.key() == "ArrowRight");
+                step_to.run(to);
+            }
+            key if on_map => {
+                if let Some(action) = key_action(key) {
+                    ev.prevent_default();
+                    act.run(action);
+                }
+            }
+            _ => {}
+        }
+    };
+
     view! {
+        <div class="dl-story" node_ref=widget on:keydown=on_key>
         <div
             class="dl-map"
             node_ref=root
@@ -353,29 +500,6 @@ pub fn StoryMap(
                     gestures.deactivate();
                 }
             }
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    if selection.get_untracked() != Selection::None {
-                        ev.prevent_default();
-                        close.run(());
-                    } else if spider.get_untracked().is_some() {
-                        spider.set(None);
-                    }
-                    return;
-                }
-                let in_panel = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest(".dl-panel").ok().flatten())
-                    .is_some();
-                if in_panel || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
-                    return;
-                }
-                if let Some(action) = key_action(&ev.key()) {
-                    ev.prevent_default();
-                    act.run(action);
-                }
-            }
         >
             <MapControls can_zoom_in=can_zoom_in can_zoom_out=can_zoom_out on_action=act />
             <div
@@ -394,10 +518,144 @@ pub fn StoryMap(
                 </div>
             </div>
             <GestureHint text=gestures.hint />
-            <DetailsPanel story=story selection=selection heading_id=heading_id on_close=close />
             <p class="dl-attribution">"Basemap: Natural Earth"</p>
         </div>
+            <Timeline
+                story=story.clone()
+                order=order.clone()
+                current=current_index
+                on_select=select_event
+                on_step=step_to
+            />
+            <DetailsPanel
+                story=story
+                order=order
+                selection=selection
+                notice=notice
+                heading_id=heading_id
+                on_close=close
+                on_select=select_event
+            />
+            <div class="dl-visually-hidden" aria-live="polite" data-testid="announcer">
+                {move || announcement.get()}
+            </div>
+        </div>
     }
+}
+
+/// How a selection came about: what it does to history and focus.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Nav {
+    /// Chosen by the reader (marker, list, timeline): a history entry, focus to the panel.
+    Deliberate,
+    /// Stepped through (previous/next, arrow keys): replaces the history entry, focus stays.
+    Step,
+    /// Read from the page's link (load, back button): history is left alone.
+    FromLink,
+}
+
+/// The view that shows event `k` from `from`: centred on its place beside a
+/// panel `covered` px wide, zoomed in until the place has a marker of its own.
+fn event_view_of(
+    clusters: &StoryMarkers,
+    places: &[WorldPoint],
+    order: &[EventRef],
+    k: usize,
+    from: Viewport,
+    covered: f64,
+) -> Option<(Viewport, Option<Spider>)> {
+    let place = order.get(k)?.place;
+    let at = *places.get(place)?;
+    let (zoom, fan) = clusters.reveal(place, at, from.zoom().value());
+    let view = Viewport::new(at, Zoom::clamped(zoom), from.size());
+    Some((view.translate_by_pixels(-covered / 2.0, 0.0), fan))
+}
+
+/// What a screen reader hears when the selection changes: once, briefly.
+fn announce(story: &Story, order: &[EventRef], selection: Selection) -> String {
+    match selection {
+        Selection::Event(k) => order
+            .get(k)
+            .and_then(|r| r.resolve(story))
+            .map(|(place, event)| {
+                format!(
+                    "{}, {}: {}",
+                    place.name,
+                    crate::story::format_optional_date(event.date.as_ref()),
+                    event.title
+                )
+            })
+            .unwrap_or_default(),
+        Selection::Overview => format!(
+            "Overview: {}",
+            story.title.as_deref().unwrap_or("the story")
+        ),
+        Selection::Closed => String::new(),
+    }
+}
+
+/// How many Dateline widgets the page has.
+fn count_widgets() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-dateline]").ok())
+        .map_or(1, |list| list.length())
+}
+
+/// The selection the page's link asks for, and a notice if it names no event of this story.
+fn from_link(
+    story: &Story,
+    order: &[EventRef],
+    namespace: Option<&str>,
+) -> (Selection, Option<String>) {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let Some(id) = deeplink::read(&hash, namespace) else {
+        return (Selection::Overview, None);
+    };
+    let found = order
+        .iter()
+        .position(|r| r.resolve(story).is_some_and(|(_, e)| e.id == id));
+    match found {
+        Some(k) => (Selection::Event(k), None),
+        None => (
+            Selection::Overview,
+            Some(format!("The link names an event that is not in this story (“{id}”), so the story starts at its overview.")),
+        ),
+    }
+}
+
+/// Writes the open event into the page's link: a new history entry for a
+/// deliberate choice (so Back returns to the previous event), else in place.
+fn write_link(namespace: Option<&str>, event: Option<&str>, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let next = deeplink::write(&hash, namespace, event);
+    if next == hash.trim_start_matches('#') {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = if next.is_empty() {
+        // No hash left: keep the path and query, drop the bare "#".
+        let location = window.location();
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    } else {
+        format!("#{next}")
+    };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
 }
 
 /// What every marker needs from the map.
@@ -406,7 +664,7 @@ struct MarkerContext {
     camera: Camera,
     free_width: Signal<f64>,
     captions: Memo<HashSet<String>>,
-    selection: RwSignal<Selection>,
+    current_place: Memo<Option<usize>>,
     open_place: Callback<(usize, Option<String>)>,
     open_cluster: Callback<(crate::geo::ClusterId, usize)>,
 }
@@ -428,10 +686,10 @@ fn marker_view(
     };
     let is_group = matches!(model.kind, MarkerKind::Cluster { .. });
     let kind = model.kind.clone();
-    let selection = cx.selection;
-    let selected = Signal::derive(move || match (&kind, selection.get()) {
-        (MarkerKind::Place(i), Selection::Place(s)) => *i == s,
-        _ => false,
+    let current_place = cx.current_place;
+    let selected = Signal::derive(move || match &kind {
+        MarkerKind::Place(i) => current_place.get() == Some(*i),
+        MarkerKind::Cluster { .. } => false,
     });
     let key = model.key.clone();
     let shown_key = model.key.clone();

@@ -48,11 +48,9 @@ async function openPlace(page, name) {
   await settled(page);
   const direct = page.locator(`[data-testid=marker][data-kind=place][aria-label^="${name}:"]`);
   const cluster = page.locator(`[data-testid=marker][data-kind=cluster][aria-label*="${name}"]`);
-  if (!(await direct.count()) && !(await cluster.count())) {
-    // Out of view after an earlier fly-to: back to the whole story.
-    await page.locator('[data-testid=zoom-fit]').click();
-    await settled(page);
-  }
+  // From the whole story (an earlier fly-to may have taken it out of view).
+  await page.locator('[data-testid=zoom-fit]').click();
+  await settled(page);
   if (!(await direct.count())) {
     await cluster.click();
     await settled(page);

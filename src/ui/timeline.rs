@@ -1,0 +1,474 @@
+//! The time axis under the map: every event at its date, and stepping
+//! through them in reading order.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::geo::Size;
+use crate::story::{Precision, Story};
+use crate::timeline::{
+    place_labels_with, step, EventRef, LabelInput, LabelOptions, Tick, TickOptions, TimeAxis,
+};
+use crate::ui::size_observer::observe_size;
+
+/// The least distance between two tick labels, in px.
+const TICK_SPACING_PX: f64 = 56.0;
+/// Rows of event labels above the axis; labels that need more are hidden.
+const LABEL_ROWS: usize = 2;
+/// The height of one row of labels (a label and the space above it), in px.
+const LABEL_ROW_PX: f64 = 18.0;
+/// The least free space between two labels in a row, in px.
+const LABEL_GAP_PX: f64 = 6.0;
+/// The longest label, in characters; longer titles are cut with an ellipsis.
+const LABEL_MAX_CHARS: usize = 24;
+/// Estimated width of one label character (12 px text), in px, until the
+/// labels are measured. Labels are given exactly the width planned for them,
+/// so a wider text is cut by CSS and can never reach into its neighbour.
+const LABEL_CHAR_PX: f64 = 6.6;
+/// A label's horizontal padding, both sides together, in px.
+const LABEL_PADDING_PX: f64 = 8.0;
+/// A label's height, in px (as `.dl-timeline-label` in CSS).
+const LABEL_HEIGHT_PX: f64 = 16.0;
+/// How far row 0's labels sit above the middle of the mark, in px.
+const LABEL_LIFT_PX: f64 = 10.0;
+/// Half a button's height, in px: the mark is in the middle of its 44 px.
+const HALF_TARGET_PX: f64 = 22.0;
+/// The narrowest bar drawn for a year or a month, in px.
+const MIN_BAR_PX: f64 = 10.0;
+/// The diameter of a day's dot, in px (as `.dl-timeline-dot` in CSS).
+const DOT_PX: f64 = 12.0;
+/// The narrowest button around a mark, in px (every button is 44 px tall).
+const MIN_TARGET_PX: f64 = 24.0;
+
+/// A time axis under the map: every dated event at its date (a year-only event spans its year, a month-only event its month), undated events listed apart, previous/next and overview buttons.
+#[component]
+pub fn Timeline(
+    /// The story.
+    story: Arc<Story>,
+    /// Every event in reading order (crate::timeline::reading_order(&story)).
+    order: Arc<Vec<EventRef>>,
+    /// The current event: an index into `order`, or None for the story's overview.
+    #[prop(into)]
+    current: Signal<Option<usize>>,
+    /// Called with an index into `order` when an event is chosen (click/Enter on its mark).
+    on_select: Callback<usize>,
+    /// Called when "previous"/"next"/"overview" is pressed, with the new position (None = overview), computed with crate::timeline::step.
+    on_step: Callback<Option<usize>>,
+) -> impl IntoView {
+    let axis = TimeAxis::for_story(&story);
+    let (marks, undated) = entries(&story, &order, axis.as_ref());
+    let fractions: Vec<(f64, f64, Precision)> =
+        marks.iter().map(|m| (m.from, m.to, m.precision)).collect();
+    let estimates: Vec<f64> = marks.iter().map(|m| label_width(&m.label)).collect();
+    let label_widths = RwSignal::new(estimates.clone());
+    let label_texts: Vec<NodeRef<leptos::html::Span>> =
+        marks.iter().map(|_| NodeRef::new()).collect();
+
+    let axis_ref = NodeRef::<leptos::html::Div>::new();
+    let size = RwSignal::new(Size::new(0.0, 0.0));
+    observe_size(axis_ref, size);
+    let width = Memo::new(move |_| size.with(|s| s.width));
+    // The labels' widths in the font really used, measured again on resize
+    // (reads only: one layout for all of them).
+    {
+        let texts = label_texts.clone();
+        Effect::new(move |_| {
+            if width.get() <= 0.0 {
+                return;
+            }
+            let measured: Vec<f64> = texts
+                .iter()
+                .zip(&estimates)
+                .map(|(text, &estimate)| {
+                    text.get_untracked()
+                        .map(|el| f64::from(el.offset_width()))
+                        .filter(|w| *w > 0.0)
+                        // One px more for the rounding of offsetWidth.
+                        .map_or(estimate, |w| w + 1.0 + LABEL_PADDING_PX)
+                })
+                .collect();
+            if label_widths.with_untracked(|w| *w != measured) {
+                label_widths.set(measured);
+            }
+        });
+    }
+    // Everything that depends on the width, and only on it: computed once per resize.
+    let layout = Memo::new(move |_| {
+        layout_for(
+            axis.as_ref(),
+            &fractions,
+            &label_widths.read(),
+            width.get().max(0.0),
+        )
+    });
+
+    let count = order.len();
+    let is_last = move |at: Option<usize>| match (at, count.checked_sub(1)) {
+        (Some(i), Some(last)) => i >= last,
+        (_, None) => true,
+        (None, Some(_)) => false,
+    };
+    let at_overview = move || current.get().is_none();
+    let at_last = move || is_last(current.get());
+    let position = move || match current.get() {
+        Some(i) if count > 0 => format!("{} of {count}", i.min(count - 1) + 1),
+        _ => "Overview".to_string(),
+    };
+    let step_order = order.clone();
+    // Pressing a disabled (aria-disabled) button does nothing.
+    let go = move |forward: bool| {
+        let at = current.get_untracked();
+        let disabled = if forward { is_last(at) } else { at.is_none() };
+        if !disabled {
+            on_step.run(step(&step_order, at, forward));
+        }
+    };
+    let go_back = go.clone();
+
+    let has_axis = axis.is_some();
+    let mark_views = marks
+        .into_iter()
+        .enumerate()
+        .zip(label_texts)
+        .map(|((k, mark), text)| mark_view(k, mark, text, layout, current, on_select))
+        .collect_view();
+    let undated_views = (!undated.is_empty()).then(|| {
+        let items = undated
+            .into_iter()
+            .map(|(i, id, title)| {
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="dl-timeline-undated-event"
+                            data-event-id=id
+                            class:dl-timeline-current=move || current.get() == Some(i)
+                            data-testid="timeline-undated"
+                            aria-current=move || (current.get() == Some(i)).then_some("true")
+                            on:click=move |_| on_select.run(i)
+                        >
+                            {format!("Undated: {title}")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="dl-timeline-undated" aria-label="Undated events">{items}</ul> }
+    });
+
+    view! {
+        <section class="dl-timeline" aria-label="Timeline" data-testid="timeline">
+            <div class="dl-timeline-bar">
+                <button
+                    type="button"
+                    class="dl-timeline-nav"
+                    data-testid="timeline-overview"
+                    aria-current=move || at_overview().then_some("true")
+                    on:click=move |_| on_step.run(None)
+                >
+                    "Overview"
+                </button>
+                <button
+                    type="button"
+                    class="dl-timeline-nav"
+                    data-testid="timeline-prev"
+                    aria-label="Previous event"
+                    aria-disabled=move || at_overview().to_string()
+                    on:click=move |_| go_back(false)
+                >
+                    <span aria-hidden="true">"‹"</span>
+                    <span class="dl-timeline-nav-text">"Previous"</span>
+                </button>
+                <button
+                    type="button"
+                    class="dl-timeline-nav"
+                    data-testid="timeline-next"
+                    aria-label="Next event"
+                    aria-disabled=move || at_last().to_string()
+                    on:click=move |_| go(true)
+                >
+                    <span class="dl-timeline-nav-text">"Next"</span>
+                    <span aria-hidden="true">"›"</span>
+                </button>
+                <span class="dl-timeline-position" data-testid="timeline-position">
+                    {position}
+                </span>
+            </div>
+            <div
+                class="dl-timeline-axis"
+                node_ref=axis_ref
+                style:padding-top=move || px(layout.with(|l| l.label_room))
+                style:display=(!has_axis).then_some("none")
+            >
+                <ol class="dl-timeline-marks" aria-label="Events by date">
+                    {mark_views}
+                </ol>
+                <div class="dl-timeline-ticks" aria-hidden="true">
+                    {move || layout.with(|l| tick_views(&l.ticks, l.width))}
+                </div>
+            </div>
+            {undated_views}
+        </section>
+    }
+}
+
+/// One dated event on the axis, as built once from the story.
+struct MarkEntry {
+    /// Index into the reading order.
+    index: usize,
+    /// The event's id.
+    id: String,
+    /// The accessible name: date, place and full title.
+    name: String,
+    /// The visible label: the title, cut short.
+    label: String,
+    /// Where its date starts and ends along the axis, 0 to 1.
+    from: f64,
+    to: f64,
+    /// How precise its date is: a year or month is a bar, a day a dot.
+    precision: Precision,
+}
+
+/// The dated events (for the axis) and the undated ones (index, id and title),
+/// each in reading order.
+fn entries(
+    story: &Story,
+    order: &[EventRef],
+    axis: Option<&TimeAxis>,
+) -> (Vec<MarkEntry>, Vec<(usize, String, String)>) {
+    let mut marks = Vec::new();
+    let mut undated = Vec::new();
+    for (index, event_ref) in order.iter().enumerate() {
+        let Some((place, event)) = event_ref.resolve(story) else {
+            continue;
+        };
+        match (event.date.as_ref(), axis) {
+            (Some(date), Some(axis)) => {
+                let (from, to) = axis.span_of(date);
+                marks.push(MarkEntry {
+                    index,
+                    id: event.id.clone(),
+                    name: format!("{}, {}: {}", date.format_en(), place.name, event.title),
+                    label: short_label(&event.title, LABEL_MAX_CHARS),
+                    from,
+                    to,
+                    precision: date.precision(),
+                });
+            }
+            _ => undated.push((index, event.id.clone(), event.title.clone())),
+        }
+    }
+    (marks, undated)
+}
+
+/// Where one mark, its button and its label go at the current width, in px.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct MarkLayout {
+    /// The button's left edge, from the axis's left edge.
+    left: f64,
+    /// The button's width (at least [`MIN_TARGET_PX`]).
+    width: f64,
+    /// The visible bar's width (a year's or month's span, at least [`MIN_BAR_PX`]).
+    bar: f64,
+    /// The label's left edge, from the button's left edge.
+    label_left: f64,
+    /// The label's width.
+    label_width: f64,
+    /// The label's row, 0 nearest the axis.
+    row: usize,
+    /// Whether the label is shown (its row is below [`LABEL_ROWS`]).
+    label_shown: bool,
+}
+
+/// Everything on the axis that depends on its width.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Layout {
+    /// The axis's width, in px.
+    width: f64,
+    /// One per dated event, in reading order.
+    marks: Vec<MarkLayout>,
+    /// The tick marks and their labels.
+    ticks: Vec<Tick>,
+    /// Room above the marks for the rows of labels in use, in px.
+    label_room: f64,
+}
+
+/// Lays out the marks, labels and ticks for an axis `width` px wide.
+fn layout_for(
+    axis: Option<&TimeAxis>,
+    fractions: &[(f64, f64, Precision)],
+    label_widths: &[f64],
+    width: f64,
+) -> Layout {
+    let Some(axis) = axis else {
+        return Layout::default();
+    };
+    let centres: Vec<f64> = fractions
+        .iter()
+        .map(|(from, to, _)| (from + to) / 2.0 * width)
+        .collect();
+    let inputs: Vec<LabelInput> = centres
+        .iter()
+        .zip(label_widths)
+        .map(|(&x, &w)| LabelInput {
+            x,
+            width: w.min(width.max(0.0)),
+        })
+        .collect();
+    let options = LabelOptions {
+        max_rows: LABEL_ROWS,
+        gap_px: LABEL_GAP_PX,
+    };
+    let placements = place_labels_with(&inputs, width, &options);
+    let marks: Vec<MarkLayout> = fractions
+        .iter()
+        .zip(&centres)
+        .zip(inputs.iter().zip(&placements))
+        .map(|(((from, to, precision), &centre), (input, placement))| {
+            let bar = match precision {
+                Precision::Day => DOT_PX,
+                Precision::Month | Precision::Year => ((to - from) * width).max(MIN_BAR_PX),
+            };
+            let target = bar.max(MIN_TARGET_PX);
+            let left = centre - target / 2.0;
+            MarkLayout {
+                left,
+                width: target,
+                bar,
+                label_left: placement.left - left,
+                label_width: input.width,
+                row: placement.row,
+                label_shown: placement.visible,
+            }
+        })
+        .collect();
+    let rows = marks
+        .iter()
+        .filter(|m| m.label_shown)
+        .map(|m| m.row + 1)
+        .max()
+        .unwrap_or(0);
+    let options = TickOptions {
+        min_spacing_px: TICK_SPACING_PX,
+        ..TickOptions::default()
+    };
+    Layout {
+        width,
+        marks,
+        ticks: axis.ticks_with(width, &options),
+        label_room: label_room(rows),
+    }
+}
+
+/// The room above the buttons that `rows` rows of labels need, in px.
+fn label_room(rows: usize) -> f64 {
+    let Some(more) = rows.checked_sub(1) else {
+        return 0.0;
+    };
+    // Row 0 reaches above the button's top; each further row adds its height.
+    let first = LABEL_LIFT_PX + LABEL_HEIGHT_PX - HALF_TARGET_PX;
+    (first + more as f64 * LABEL_ROW_PX).max(0.0) + 4.0
+}
+
+/// One dated event's button, placed by `layout` and highlighted by `current`.
+fn mark_view(
+    k: usize,
+    mark: MarkEntry,
+    text: NodeRef<leptos::html::Span>,
+    layout: Memo<Layout>,
+    current: Signal<Option<usize>>,
+    on_select: Callback<usize>,
+) -> impl IntoView {
+    let at = Memo::new(move |_| layout.with(|l| l.marks.get(k).copied().unwrap_or_default()));
+    let i = mark.index;
+    let is_current = Memo::new(move |_| current.get() == Some(i));
+    let kind = match mark.precision {
+        Precision::Year => "dl-timeline-mark dl-timeline-year",
+        Precision::Month => "dl-timeline-mark dl-timeline-month",
+        Precision::Day => "dl-timeline-mark dl-timeline-dot",
+    };
+    let span = mark.precision != Precision::Day;
+    view! {
+        <li class="dl-timeline-item" style:left=move || px(at.get().left) style:width=move || px(at.get().width)>
+            <button
+                type="button"
+                class="dl-timeline-event"
+                class:dl-timeline-current=is_current
+                data-testid="timeline-event"
+                data-event-id=mark.id
+                data-precision=match mark.precision {
+                    Precision::Year => "year",
+                    Precision::Month => "month",
+                    Precision::Day => "day",
+                }
+                aria-label=mark.name.clone()
+                title=mark.name
+                aria-current=move || is_current.get().then_some("true")
+                on:click=move |_| on_select.run(i)
+            >
+                <span
+                    class=kind
+                    data-testid="timeline-mark"
+                    style:width=move || span.then(|| px(at.get().bar))
+                ></span>
+                <span
+                    class="dl-timeline-label"
+                    class:dl-timeline-label-hidden=move || !at.get().label_shown
+                    data-testid="timeline-label"
+                    data-row=move || at.get().row.to_string()
+                    style:left=move || px(at.get().label_left)
+                    style:width=move || px(at.get().label_width)
+                    style:bottom=move || {
+                        // A hidden label shows in row 0 on hover or focus.
+                        let m = at.get();
+                        let row = if m.label_shown { m.row } else { 0 };
+                        format!("calc(50% + {:.1}px)", LABEL_LIFT_PX + row as f64 * LABEL_ROW_PX)
+                    }
+                >
+                    <span node_ref=text>{mark.label}</span>
+                </span>
+            </button>
+        </li>
+    }
+}
+
+/// The ticks below the axis.
+fn tick_views(ticks: &[Tick], width: f64) -> impl IntoView {
+    ticks
+        .iter()
+        .map(|tick| {
+            view! {
+                <span class="dl-timeline-tick" data-testid="timeline-tick" style:left=px(tick.at * width)>
+                    {tick.label.clone()}
+                </span>
+            }
+        })
+        .collect_view()
+}
+
+/// `title` cut to at most `max_chars` characters (the ellipsis included),
+/// at a word boundary when one is near.
+fn short_label(title: &str, max_chars: usize) -> String {
+    let title = title.trim();
+    if title.chars().count() <= max_chars {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(max_chars.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(char::is_whitespace) {
+        Some(at) if cut[..at].chars().count() >= max_chars * 2 / 3 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    let trimmed = at_word.trim_end_matches(|c: char| c.is_whitespace() || ",;:.-–—".contains(c));
+    format!("{trimmed}…")
+}
+
+/// The estimated width of a label, in px.
+fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * LABEL_CHAR_PX + LABEL_PADDING_PX
+}
+
+/// A CSS length in px.
+fn px(v: f64) -> String {
+    format!("{v:.1}px")
+}
