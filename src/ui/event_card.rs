@@ -49,8 +49,18 @@ pub fn EventCard(
             </figure>
         }
     });
+    // The current event is scrolled into view within the panel.
+    let item = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        if let (true, Some(el)) = (current.get(), item.get()) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     view! {
         <li
+            node_ref=item
             class=move || if current.get() { "dl-event dl-event-current" } else { "dl-event" }
             data-testid="event"
             data-event-id=event.id

@@ -35,6 +35,10 @@ const FIT_PADDING_PX: f64 = 48.0;
 const MAX_FIT_ZOOM: f64 = 6.0;
 /// Room taken by the details panel on a wide map (its CSS width plus margins).
 const SIDE_PANEL_ROOM_PX: f64 = 404.0;
+/// At most this wide, the panel is a bottom sheet (see `@container` in dateline.css)…
+const BOTTOM_SHEET_MAX_MAP_WIDTH_PX: f64 = 560.0;
+/// …covering at most this share of the map's height.
+const BOTTOM_SHEET_SHARE: f64 = 0.62;
 /// Fit beside the panel only when at least 320 px of map stay free.
 const SIDE_PANEL_MIN_MAP_WIDTH_PX: f64 = SIDE_PANEL_ROOM_PX + 320.0;
 
@@ -109,22 +113,31 @@ pub fn StoryMap(
         })
     };
 
-    // A side panel covers the right of a wide map: views are framed beside it.
+    // The panel covers the right of a wide map, or the bottom of a narrow one
+    // (a sheet): views are framed in the part it leaves free. (right, bottom) in px.
     let covered = Memo::new(move |_| {
         let open = selection.with(|s| *s != Selection::Closed);
-        if open && size.with(|s| s.width >= SIDE_PANEL_MIN_MAP_WIDTH_PX) {
-            SIDE_PANEL_ROOM_PX
+        let size = size.get();
+        if !open {
+            (0.0, 0.0)
+        } else if size.width >= SIDE_PANEL_MIN_MAP_WIDTH_PX {
+            (SIDE_PANEL_ROOM_PX, 0.0)
+        } else if size.width <= BOTTOM_SHEET_MAX_MAP_WIDTH_PX {
+            (0.0, size.height * BOTTOM_SHEET_SHARE + 8.0)
         } else {
-            0.0
+            (0.0, 0.0)
         }
     });
-    let free_width = Signal::derive(move || size.with(|s| s.width) - covered.get());
+    let free_width = Signal::derive(move || size.with(|s| s.width) - covered.get().0);
     // `target` in the middle of the part of the map the panel leaves free.
-    let framed =
-        move |target: Viewport| target.translate_by_pixels(-covered.get_untracked() / 2.0, 0.0);
+    let framed = move |target: Viewport| {
+        let (right, bottom) = covered.get_untracked();
+        target.translate_by_pixels(-right / 2.0, -bottom / 2.0)
+    };
     let whole_story = move || {
         let size = size.get_untracked();
-        let free = Size::new(size.width - covered.get_untracked(), size.height);
+        let (right, bottom) = covered.get_untracked();
+        let free = Size::new(size.width - right, size.height - bottom);
         bounds.map(|b| framed(Viewport::fit(b, free, FIT_PADDING_PX, MAX_FIT_ZOOM).with_size(size)))
     };
 
@@ -555,20 +568,23 @@ enum Nav {
 }
 
 /// The view that shows event `k` from `from`: centred on its place beside a
-/// panel `covered` px wide, zoomed in until the place has a marker of its own.
+/// panel covering `covered` (right, bottom) px, zoomed in until the place has a marker of its own.
 fn event_view_of(
     clusters: &StoryMarkers,
     places: &[WorldPoint],
     order: &[EventRef],
     k: usize,
     from: Viewport,
-    covered: f64,
+    covered: (f64, f64),
 ) -> Option<(Viewport, Option<Spider>)> {
     let place = order.get(k)?.place;
     let at = *places.get(place)?;
     let (zoom, fan) = clusters.reveal(place, at, from.zoom().value());
     let view = Viewport::new(at, Zoom::clamped(zoom), from.size());
-    Some((view.translate_by_pixels(-covered / 2.0, 0.0), fan))
+    Some((
+        view.translate_by_pixels(-covered.0 / 2.0, -covered.1 / 2.0),
+        fan,
+    ))
 }
 
 /// What a screen reader hears when the selection changes: once, briefly.

@@ -147,6 +147,9 @@ test('on a phone the panel is a bottom sheet; resizing keeps the selection in vi
   await settled(page);
   const sheet = await page.locator('[data-testid=panel]').boundingBox();
   assert.ok(sheet.width >= 370 && sheet.y > 200, `bottom sheet: ${JSON.stringify(sheet)}`);
+  // The selected place is shown above the sheet, not under it.
+  const above = await page.locator('[data-testid=marker][aria-label^="Ashgabat"] .dl-marker-dot').boundingBox();
+  assert.ok(above.y + above.height <= sheet.y && above.y >= 0, `marker ${JSON.stringify(above)} above sheet`);
   await screenshot(page, 'phone.png');
   // Tap targets are at least 44 px.
   for (const sel of ['[data-testid=panel-close]', '[data-testid=timeline-next]', '[data-testid=timeline-prev]', '[data-testid=zoom-in]']) {
