@@ -10,7 +10,10 @@ use crate::story::Story;
 use crate::timeline::EventRef;
 use crate::ui::event_card::EventCard;
 use crate::ui::overview::Overview;
-use crate::ui::Selection;
+use crate::ui::{strings, Selection};
+
+/// How far down (px) the header must be swiped to dismiss the panel.
+const SWIPE_CLOSE_PX: f64 = 60.0;
 
 /// The overview, or the current event's place with its events in date order
 /// (the current one marked); nothing while the panel is closed.
@@ -41,11 +44,38 @@ pub fn DetailsPanel(
         Selection::Event(k) => Some(Some(places_order.get(k).map(|r| r.place))),
     });
     let (story_for_view, order_for_view) = (story.clone(), order.clone());
+    // A downward swipe on the header dismisses the panel (the bottom sheet's gesture).
+    let swipe_from = StoredValue::new(None::<f64>);
+    let swipe_start = move |ev: web_sys::PointerEvent| {
+        swipe_from.set_value(Some(f64::from(ev.client_y())));
+    };
+    // Capture only once it is a swipe: a capture at pointerdown would take the
+    // click away from the close button.
+    let swipe_move = move |ev: web_sys::PointerEvent| {
+        let swiping = swipe_from
+            .get_value()
+            .is_some_and(|y0| f64::from(ev.client_y()) - y0 > 8.0);
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .filter(|_| swiping)
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let swipe_end = move |ev: web_sys::PointerEvent| {
+        if let Some(y0) = swipe_from.get_value() {
+            swipe_from.set_value(None);
+            if f64::from(ev.client_y()) - y0 > SWIPE_CLOSE_PX {
+                on_close.run(());
+            }
+        }
+    };
     move || {
         let (story, order) = (story_for_view.clone(), order_for_view.clone());
         let (title, body) = match shown.get()? {
             None => (
-                story.title.clone().unwrap_or_else(|| "The story".to_string()),
+                story.title.clone().unwrap_or_else(|| strings::UNTITLED_STORY.to_string()),
                 view! { <Overview story=story.clone() order=order notice=notice on_select=on_select /> }
                     .into_any(),
             ),
@@ -79,7 +109,14 @@ pub fn DetailsPanel(
         };
         Some(view! {
             <section class="dl-panel" aria-labelledby=heading_id.clone() data-testid="panel">
-                <div class="dl-panel-header">
+                <div
+                    class="dl-panel-header"
+                    data-testid="panel-handle"
+                    on:pointerdown=swipe_start
+                    on:pointermove=swipe_move
+                    on:pointerup=swipe_end
+                    on:pointercancel=move |_| swipe_from.set_value(None)
+                >
                     <h2 class="dl-panel-heading" id=heading_id.clone() tabindex="-1" data-testid="panel-heading">
                         {title}
                     </h2>
@@ -87,7 +124,7 @@ pub fn DetailsPanel(
                         type="button"
                         class="dl-close"
                         data-testid="panel-close"
-                        aria-label="Close details"
+                        aria-label=strings::CLOSE_DETAILS
                         on:click=move |_| on_close.run(())
                     >
                         <span aria-hidden="true">"×"</span>

@@ -1,8 +1,10 @@
 //! One event of a place, as the details panel lists it.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::story::{format_optional_date, Event};
+use crate::story::Event;
+use crate::ui::{dates, strings};
 
 /// An event's date (at its precision), title, summary, people and sourced quote.
 #[component]
@@ -15,7 +17,7 @@ pub fn EventCard(
     /// Called when the reader chooses this event.
     on_select: Callback<()>,
 ) -> impl IntoView {
-    let date_text = format_optional_date(event.date.as_ref());
+    let date_text = dates::format_optional(event.date.as_ref());
     let date = match event.date {
         Some(date) => view! { <time datetime=date.iso()>{date_text}</time> }.into_any(),
         None => view! { <span class="dl-undated">{date_text}</span> }.into_any(),
@@ -23,7 +25,7 @@ pub fn EventCard(
     let people = (!event.people.is_empty()).then(|| {
         view! {
             <p class="dl-event-people">
-                <span class="dl-field-name">"People: "</span>
+                <span class="dl-field-name">{strings::PEOPLE}</span>
                 {event.people.join(", ")}
             </p>
         }
@@ -31,14 +33,14 @@ pub fn EventCard(
     let source = event.source.map(|source| {
         let dated = source
             .date
-            .map(|d| format!(", {}", d.format_en()))
+            .map(|d| format!(", {}", dates::format(&d)))
             .unwrap_or_default();
         let link = source.url.clone().map(|url| {
             view! {
                 " · "
                 <a href=url target="_blank" rel="noopener noreferrer">
-                    "Read the source"
-                    <span class="dl-visually-hidden">" (opens in a new tab)"</span>
+                    {strings::READ_SOURCE}
+                    <span class="dl-visually-hidden">{strings::OPENS_NEW_TAB}</span>
                 </a>
             }
         });
@@ -49,13 +51,37 @@ pub fn EventCard(
             </figure>
         }
     });
-    // The current event is scrolled into view within the panel.
+    // The current event is scrolled into view within the panel, and only the
+    // panel (scrollIntoView would also scroll the widget and the host page).
     let item = NodeRef::<leptos::html::Li>::new();
     Effect::new(move |_| {
-        if let (true, Some(el)) = (current.get(), item.get()) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
+        let (true, Some(el)) = (current.get(), item.get()) else {
+            return;
+        };
+        let Some(panel) = el
+            .closest(".dl-panel")
+            .ok()
+            .flatten()
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        // The panel is the item's offset parent (it is positioned); its sticky
+        // header covers the top of the scrolled area.
+        let header = panel
+            .query_selector(".dl-panel-header")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+            .map_or(0, |h| h.offset_height());
+        let (top, bottom) = (
+            el.offset_top() - header,
+            el.offset_top() + el.offset_height(),
+        );
+        if top < panel.scroll_top() {
+            panel.set_scroll_top(top);
+        } else if bottom > panel.scroll_top() + panel.client_height() {
+            panel.set_scroll_top((bottom - panel.client_height()).min(top));
         }
     });
     view! {

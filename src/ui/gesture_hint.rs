@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::strings;
+
 /// A short message over the map saying how to move it; shown while `text` is `Some`.
 #[component]
 pub fn GestureHint(
@@ -27,11 +29,8 @@ pub fn wheel_hint() -> &'static str {
         .and_then(|w| w.navigator().platform().ok())
         .is_some_and(|p| p.starts_with("Mac") || p.starts_with("iP"));
     if apple {
-        "Use ⌘ + scroll to zoom the map"
+        strings::WHEEL_HINT_APPLE
     } else {
-        "Use Ctrl + scroll to zoom the map"
+        strings::WHEEL_HINT
     }
 }
-
-/// The hint for one finger that scrolled the page.
-pub const TOUCH_HINT: &str = "Use two fingers to move the map";

@@ -13,7 +13,8 @@ use web_sys::{Element, MouseEvent, PointerEvent, WheelEvent};
 use crate::geo::ScreenPoint;
 use crate::interaction::{apply, pinch, wheel_zoom_delta, MapAction, ZOOM_STEP};
 use crate::ui::camera::Camera;
-use crate::ui::gesture_hint::{wheel_hint, TOUCH_HINT};
+use crate::ui::gesture_hint::wheel_hint;
+use crate::ui::strings::TOUCH_HINT;
 
 /// A press that moves less than this (px) is a click, not a drag.
 const DRAG_THRESHOLD_PX: f64 = 5.0;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::interaction::MapAction;
+use crate::ui::strings;
 
 /// Zoom in, zoom out and show-the-whole-story buttons; each sends a [`MapAction`].
 #[component]
@@ -23,13 +24,13 @@ pub fn MapControls(
         })
     };
     view! {
-        <div class="dl-controls" role="group" aria-label="Map controls">
+        <div class="dl-controls" role="group" aria-label=strings::MAP_CONTROLS>
             <button
                 type="button"
                 class="dl-control"
                 data-testid="zoom-in"
-                aria-label="Zoom in"
-                title="Zoom in (+)"
+                aria-label=strings::ZOOM_IN
+                title=strings::ZOOM_IN_TIP
                 aria-disabled=move || (!can_zoom_in.get()).to_string()
                 on:click=move |_| zoom(1.0)
             >
@@ -39,8 +40,8 @@ pub fn MapControls(
                 type="button"
                 class="dl-control"
                 data-testid="zoom-out"
-                aria-label="Zoom out"
-                title="Zoom out (−)"
+                aria-label=strings::ZOOM_OUT
+                title=strings::ZOOM_OUT_TIP
                 aria-disabled=move || (!can_zoom_out.get()).to_string()
                 on:click=move |_| zoom(-1.0)
             >
@@ -50,8 +51,8 @@ pub fn MapControls(
                 type="button"
                 class="dl-control"
                 data-testid="zoom-fit"
-                aria-label="Show the whole story"
-                title="Show the whole story (Home)"
+                aria-label=strings::WHOLE_STORY
+                title=strings::WHOLE_STORY_TIP
                 on:click=move |_| on_action.run(MapAction::Fit)
             >
                 <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">

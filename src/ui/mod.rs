@@ -3,6 +3,7 @@
 
 pub mod basemap_layer;
 pub mod camera;
+pub mod dates;
 pub mod details_panel;
 pub mod event_card;
 pub mod focus;
@@ -14,6 +15,7 @@ pub mod overview;
 pub mod size_observer;
 pub mod story_errors;
 pub mod story_map;
+pub mod strings;
 pub mod timeline;
 pub mod widget;
 

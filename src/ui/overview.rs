@@ -6,8 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::markers::count_events;
-use crate::story::{format_optional_date, Story};
+use crate::story::Story;
 use crate::timeline::EventRef;
+use crate::ui::{dates, strings};
+
+/// How many events the list shows at first, and adds per "show more".
+const LIST_PAGE: usize = 100;
 
 /// Title, summary, counts and span of the story, a Start button, and every
 /// event in reading order (each opens that event).
@@ -30,9 +34,9 @@ pub fn Overview(
         .collect();
     let span = match (dated.first(), dated.last()) {
         (Some(first), Some(last)) if first != last => {
-            format!("{} – {}", first.format_en(), last.format_en())
+            format!("{} – {}", dates::format(first), dates::format(last))
         }
-        (Some(only), _) => only.format_en(),
+        (Some(only), _) => dates::format(only),
         _ => "undated".to_string(),
     };
     let places = story.places.len();
@@ -42,28 +46,52 @@ pub fn Overview(
         places,
         if places == 1 { "place" } else { "places" }
     );
-    let items = order
-        .iter()
-        .enumerate()
-        .filter_map(|(k, r)| r.resolve(&story).map(|(p, e)| (k, p, e)))
-        .map(|(k, place, event)| {
-            let date = format_optional_date(event.date.as_ref());
+    // A long story lists its first events, then more on request: the DOM stays small.
+    let shown = RwSignal::new(LIST_PAGE.min(order.len()));
+    let story_for_list = story.clone();
+    let list_order = order.clone();
+    let items = move || {
+        let order = list_order.clone();
+        let story = story_for_list.clone();
+        order
+            .iter()
+            .take(shown.get())
+            .enumerate()
+            .filter_map(|(k, r)| r.resolve(&story).map(|(p, e)| (k, p, e)))
+            .map(|(k, place, event)| {
+                let date = dates::format_optional(event.date.as_ref());
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="dl-story-item"
+                            data-testid="story-list-item"
+                            data-event-id=event.id.clone()
+                            on:click=move |_| on_select.run(k)
+                        >
+                            <span class="dl-story-item-when">{date} ", " {place.name.clone()}</span>
+                            <span class="dl-story-item-title">{event.title.clone()}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let total = order.len();
+    let more = move || {
+        (shown.get() < total).then(|| {
             view! {
-                <li>
-                    <button
-                        type="button"
-                        class="dl-story-item"
-                        data-testid="story-list-item"
-                        data-event-id=event.id.clone()
-                        on:click=move |_| on_select.run(k)
-                    >
-                        <span class="dl-story-item-when">{date} ", " {place.name.clone()}</span>
-                        <span class="dl-story-item-title">{event.title.clone()}</span>
-                    </button>
-                </li>
+                <button
+                    type="button"
+                    class="dl-more"
+                    data-testid="story-list-more"
+                    on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
+                >
+                    {strings::show_more(shown.get(), total)}
+                </button>
             }
         })
-        .collect_view();
+    };
     view! {
         {move || notice.get().map(|n| view! { <p class="dl-notice" role="status" data-testid="notice">{n}</p> })}
         {story.summary.clone().map(|s| view! { <p class="dl-story-summary">{s}</p> })}
@@ -75,9 +103,10 @@ pub fn Overview(
             on:click=move |_| on_select.run(0)
             disabled=order.is_empty()
         >
-            "Start the story"
+            {strings::START_STORY}
         </button>
-        <h3 class="dl-story-list-heading">"Events in order"</h3>
+        <h3 class="dl-story-list-heading">{strings::EVENTS_IN_ORDER}</h3>
         <ol class="dl-story-list" data-testid="story-list">{items}</ol>
+        {more}
     }
 }

@@ -26,6 +26,7 @@ use crate::ui::gestures::Gestures;
 use crate::ui::map_controls::MapControls;
 use crate::ui::marker_button::MarkerButton;
 use crate::ui::size_observer::observe_size;
+use crate::ui::strings;
 use crate::ui::timeline::Timeline;
 use crate::ui::Selection;
 
@@ -520,18 +521,16 @@ pub fn StoryMap(
                 tabindex="0"
                 role="region"
                 aria-roledescription="map"
-                aria-label=format!(
-                    "Map of {title}. Arrow keys pan, plus and minus zoom, Home shows the whole story.",
-                )
+                aria-label=strings::map_label(&title)
                 data-testid="map-viewport"
             >
                 <BasemapLayer viewport=camera.view />
-                <div class="dl-markers" role="group" aria-label="Places on the map">
+                <div class="dl-markers" role="group" aria-label=strings::PLACES_ON_MAP>
                     {marker_views}
                 </div>
             </div>
             <GestureHint text=gestures.hint />
-            <p class="dl-attribution">"Basemap: Natural Earth"</p>
+            <p class="dl-attribution">{strings::ATTRIBUTION}</p>
         </div>
             <Timeline
                 story=story.clone()
@@ -597,15 +596,12 @@ fn announce(story: &Story, order: &[EventRef], selection: Selection) -> String {
                 format!(
                     "{}, {}: {}",
                     place.name,
-                    crate::story::format_optional_date(event.date.as_ref()),
+                    crate::ui::dates::format_optional(event.date.as_ref()),
                     event.title
                 )
             })
             .unwrap_or_default(),
-        Selection::Overview => format!(
-            "Overview: {}",
-            story.title.as_deref().unwrap_or("the story")
-        ),
+        Selection::Overview => strings::overview_of(story.title.as_deref().unwrap_or("the story")),
         Selection::Closed => String::new(),
     }
 }
@@ -635,10 +631,7 @@ fn from_link(
         .position(|r| r.resolve(story).is_some_and(|(_, e)| e.id == id));
     match found {
         Some(k) => (Selection::Event(k), None),
-        None => (
-            Selection::Overview,
-            Some(format!("The link names an event that is not in this story (“{id}”), so the story starts at its overview.")),
-        ),
+        None => (Selection::Overview, Some(strings::unknown_event(&id))),
     }
 }
 

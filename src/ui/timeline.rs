@@ -11,9 +11,15 @@ use crate::timeline::{
     place_labels_with, step, EventRef, LabelInput, LabelOptions, Tick, TickOptions, TimeAxis,
 };
 use crate::ui::size_observer::observe_size;
+use crate::ui::{dates, strings};
 
 /// The least distance between two tick labels, in px.
 const TICK_SPACING_PX: f64 = 56.0;
+/// At most this many marks on the axis, and undated buttons below it: a
+/// story of 100,000 events shows an even sample in time order (Previous and
+/// Next still reach every event), so the timeline's size stays bounded.
+const MAX_MARKS: usize = 300;
+const MAX_UNDATED: usize = 20;
 /// Rows of event labels above the axis; labels that need more are hidden.
 const LABEL_ROWS: usize = 2;
 /// The height of one row of labels (a label and the space above it), in px.
@@ -112,8 +118,8 @@ pub fn Timeline(
     let at_overview = move || current.get().is_none();
     let at_last = move || is_last(current.get());
     let position = move || match current.get() {
-        Some(i) if count > 0 => format!("{} of {count}", i.min(count - 1) + 1),
-        _ => "Overview".to_string(),
+        Some(i) if count > 0 => strings::position(i.min(count - 1) + 1, count),
+        _ => strings::OVERVIEW.to_string(),
     };
     let step_order = order.clone();
     // Pressing a disabled (aria-disabled) button does nothing.
@@ -148,7 +154,7 @@ pub fn Timeline(
                             aria-current=move || (current.get() == Some(i)).then_some("true")
                             on:click=move |_| on_select.run(i)
                         >
-                            {format!("Undated: {title}")}
+                            {strings::undated(&title)}
                         </button>
                     </li>
                 }
@@ -167,13 +173,13 @@ pub fn Timeline(
                     aria-current=move || at_overview().then_some("true")
                     on:click=move |_| on_step.run(None)
                 >
-                    "Overview"
+                    {strings::OVERVIEW}
                 </button>
                 <button
                     type="button"
                     class="dl-timeline-nav"
                     data-testid="timeline-prev"
-                    aria-label="Previous event"
+                    aria-label=strings::PREVIOUS_EVENT
                     aria-disabled=move || at_overview().to_string()
                     on:click=move |_| go_back(false)
                 >
@@ -184,7 +190,7 @@ pub fn Timeline(
                     type="button"
                     class="dl-timeline-nav"
                     data-testid="timeline-next"
-                    aria-label="Next event"
+                    aria-label=strings::NEXT_EVENT
                     aria-disabled=move || at_last().to_string()
                     on:click=move |_| go(true)
                 >
@@ -249,7 +255,7 @@ fn entries(
                 marks.push(MarkEntry {
                     index,
                     id: event.id.clone(),
-                    name: format!("{}, {}: {}", date.format_en(), place.name, event.title),
+                    name: format!("{}, {}: {}", dates::format(date), place.name, event.title),
                     label: short_label(&event.title, LABEL_MAX_CHARS),
                     from,
                     to,
@@ -259,7 +265,23 @@ fn entries(
             _ => undated.push((index, event.id.clone(), event.title.clone())),
         }
     }
-    (marks, undated)
+    undated.truncate(MAX_UNDATED);
+    (sample(marks, MAX_MARKS), undated)
+}
+
+/// At most `max` of `items`, evenly spread, keeping the first and the last.
+fn sample<T>(items: Vec<T>, max: usize) -> Vec<T> {
+    let n = items.len();
+    if n <= max || max < 2 {
+        return items;
+    }
+    let keep: Vec<usize> = (0..max).map(|i| i * (n - 1) / (max - 1)).collect();
+    items
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.binary_search(i).is_ok())
+        .map(|(_, item)| item)
+        .collect()
 }
 
 /// Where one mark, its button and its label go at the current width, in px.

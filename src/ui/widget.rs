@@ -9,6 +9,7 @@ use crate::load::{load, LoadError, StorySource};
 use crate::story::Story;
 use crate::ui::story_errors::StoryErrors;
 use crate::ui::story_map::{MapOptions, StoryMap};
+use crate::ui::strings;
 
 #[derive(Clone)]
 enum LoadState {
@@ -41,7 +42,7 @@ pub fn Widget(
         <div class="dl-root" data-testid="dateline" data-widget-id=id>
             {move || match state.get() {
                 LoadState::Loading => {
-                    view! { <p class="dl-status" role="status">"Loading the story…"</p> }.into_any()
+                    view! { <p class="dl-status" role="status">{strings::LOADING}</p> }.into_any()
                 }
                 LoadState::Ready(story) => view! { <StoryMap story=story id=map_id.clone() options=options /> }.into_any(),
                 LoadState::Failed(error) => view! { <StoryErrors error=error /> }.into_any(),

@@ -168,6 +168,28 @@ test('on a phone the panel is a bottom sheet; resizing keeps the selection in vi
   assert.equal(await page.locator('[data-testid=panel]').count(), 0);
 });
 
+test('dates follow the page language', async () => {
+  const page = await openMap('/e2e/german.html');
+  await page.locator('[data-testid=timeline-next]').click();
+  await page.locator('[data-testid=panel] [aria-current=true]').waitFor();
+  const dates = await page.locator('[data-testid=panel] [data-testid=event-date]').allTextContents();
+  assert.deepEqual(dates.slice(0, 2), ['7. Mai 2018', '20. Februar 2024']);
+  assert.match(await page.locator('[data-testid=timeline-event]').nth(2).getAttribute('aria-label'), /^August 2019, Zhukovsky/);
+});
+
+test('the bottom sheet is dismissed by a downward swipe on its handle', async () => {
+  const page = await openMap('/', { viewport: { width: 390, height: 844 } });
+  await page.locator('[data-testid=timeline-next]').click();
+  await page.locator('[data-testid=panel] [aria-current=true]').waitFor();
+  // hover() waits until the sheet has stopped moving, and puts the pointer on its handle.
+  await page.locator('[data-testid=panel-handle]').hover({ position: { x: 40, y: 10 } });
+  const handle = await page.locator('[data-testid=panel-handle]').boundingBox();
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(handle.x + 40, handle.y + 10 + i * 15);
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=panel]'));
+});
+
 test('a keyboard-only walk through all seven events', async () => {
   const page = await openMap();
   // Tab to the Start button in the overview and press Enter.
