@@ -18,6 +18,12 @@ fn document() -> web_sys::Document {
 
 /// A host element of a fixed size, attached to the page.
 fn host(width: u32, height: u32, inner_html: &str) -> HtmlElement {
+    // Dates follow the page's language; these expectations are in English.
+    document()
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "en")
+        .unwrap();
     let el: HtmlElement = document()
         .create_element("div")
         .unwrap()

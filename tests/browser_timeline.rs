@@ -35,6 +35,12 @@ fn add_styles() {
 
 /// An empty element of a fixed size, attached to the page.
 fn host(width: u32, height: u32) -> HtmlElement {
+    // Dates follow the page's language; these expectations are in English.
+    document()
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "en")
+        .unwrap();
     add_styles();
     let el: HtmlElement = document()
         .create_element("div")
