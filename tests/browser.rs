@@ -6,15 +6,14 @@ use dateline::embed::{mount, mount_with_source};
 use dateline::load::StorySource;
 use dateline::panic_report::show_crash;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+use common::{document, sleep};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// A host element of a fixed size, attached to the page.
 fn host(width: u32, height: u32, inner_html: &str) -> HtmlElement {
@@ -35,16 +34,6 @@ fn host(width: u32, height: u32, inner_html: &str) -> HtmlElement {
     el.set_inner_html(inner_html);
     document().body().unwrap().append_child(&el).unwrap();
     el
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 /// Waits until `selector` matches at least `n` elements inside `root`, and returns them.

@@ -9,15 +9,14 @@ use dateline::timeline::{reading_order, step, EventRef};
 use dateline::ui::timeline::Timeline;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+use common::{document, sleep};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// The widget's styles, once per page, as the lead's build includes them.
 fn add_styles() {
@@ -51,16 +50,6 @@ fn host(width: u32, height: u32) -> HtmlElement {
         .unwrap();
     document().body().unwrap().append_child(&el).unwrap();
     el
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
