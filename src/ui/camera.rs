@@ -85,7 +85,11 @@ impl Camera {
         let generation = self.generation.get_value();
         let started = js_sys::Date::now();
         self.flying.set(true);
-        self.step(flight, duration, started, generation, Box::new(landed));
+        // The first step waits a frame: whatever asked for the flight (a new
+        // panel, say) is painted before the map starts moving.
+        let camera = *self;
+        let landed: Box<dyn FnOnce()> = Box::new(landed);
+        request_animation_frame(move || camera.step(flight, duration, started, generation, landed));
     }
 
     fn step(
