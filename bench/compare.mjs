@@ -6,14 +6,12 @@
 //
 // Prints a table (lower is better) and writes bench/out/compare.json. Timings
 // never fail the run; it exits non-zero only if a page fails to load.
-import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, openPage } from '../tests/e2e/harness.mjs';
+import { fileFor, launchBrowser, openPage, startServer } from '../tests/e2e/harness.mjs';
 import { outDir, writeStory } from './synth.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,45 +55,11 @@ const SIDES = {
 
 // ---- the static server: dist/ at the root, plus node_modules/ and bench/ ----
 
-const mounts = [
+const benchMounts = [
   ['/node_modules/', join(root, 'node_modules')],
   ['/bench/', join(root, 'bench')],
   ['/', join(root, 'dist')],
 ];
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.css': 'text/css',
-};
-
-/** The file a server path names, or null if it is outside the mounts. */
-async function fileFor(path) {
-  const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
-  const file = normalize(join(dir, path.slice(prefix.length)));
-  if (!file.startsWith(dir)) return null;
-  return (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
-}
-
-async function startServer() {
-  const server = createServer(async (req, res) => {
-    try {
-      const file = await fileFor(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      if (!file) return res.writeHead(403).end();
-      await stat(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
-}
-
 // ---- the stories and the pages that show them ----
 
 /** Paths (on the server) of each side's page for a story: 'article' or a place count. */
@@ -381,7 +345,7 @@ const gzipCache = new Map();
 async function transfer(urls) {
   const files = [];
   for (const url of urls) {
-    const file = await fileFor(decodeURIComponent(new URL(url).pathname)).catch(() => null);
+    const file = await fileFor(decodeURIComponent(new URL(url).pathname), benchMounts).catch(() => null);
     if (!file) continue;
     if (!gzipCache.has(file)) {
       const body = await readFile(file);
@@ -454,7 +418,7 @@ function printTable(report) {
 
 // ---- main ----
 
-const server = await startServer();
+const server = await startServer(benchMounts);
 const browser = await launchBrowser();
 const report = {
   date: new Date().toISOString(),

@@ -2,6 +2,7 @@
 // build (dist/), the e2e pages and the story fixtures; headless Debian
 // Chromium driven by playwright-core; axe-core injected from node_modules.
 import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,8 @@ import { before, after } from 'node:test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
 
-const mounts = [
+/** Where the e2e tests' server finds each path: the release build, the e2e pages, the fixtures. */
+export const testMounts = [
   ['/e2e/', join(root, 'tests', 'e2e', 'pages')],
   ['/fixtures/', join(root, 'tests', 'fixtures')],
   ['/', join(root, 'dist')],
@@ -28,21 +30,26 @@ const types = {
   '.png': 'image/png',
 };
 
-/** Serves the repository's pages on a free loopback port; returns { url, close }. */
-export async function startServer() {
+/** The file a server path names under `mounts` ([prefix, dir], first match wins), or null outside them. */
+export async function fileFor(path, mounts = testMounts) {
+  const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
+  const file = normalize(join(dir, path.slice(prefix.length)));
+  if (!file.startsWith(dir)) return null;
+  return (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
+}
+
+/** Serves `mounts` on a free loopback port (files streamed); returns { url, close }. */
+export async function startServer(mounts = testMounts) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
-    let file = normalize(join(dir, path.slice(prefix.length)));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const file = await fileFor(decodeURIComponent(new URL(req.url, 'http://x').pathname), mounts);
+      if (!file) {
+        res.writeHead(403).end();
+        return;
+      }
+      await stat(file);
       res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
-      res.end(body);
+      createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
