@@ -183,9 +183,17 @@ pub fn place_key(place: usize) -> String {
 }
 
 /// Whether a marker at `x` (screen px) should put its caption on its left,
-/// so the caption stays inside the part of the map that is not covered.
-pub fn caption_goes_left(x: f64, free_width: f64) -> bool {
-    x > free_width - CAPTION_ROOM_PX
+/// so the caption stays inside the part of the map (`map_width` px) that the
+/// panel leaves free (`free_width` px). A marker under the panel keeps the
+/// side it has without it: opening the panel then restyles only the few
+/// markers near its edge, not all it covers.
+pub fn caption_goes_left(x: f64, free_width: f64, map_width: f64) -> bool {
+    let edge = if x > free_width {
+        map_width
+    } else {
+        free_width
+    };
+    x > edge - CAPTION_ROOM_PX
 }
 
 /// A marker's caption, for deciding which captions fit.
@@ -434,9 +442,14 @@ mod tests {
 
     #[test]
     fn captions_flip_left_near_the_free_edge() {
-        assert!(!caption_goes_left(100.0, 1280.0));
-        assert!(caption_goes_left(1200.0, 1280.0));
-        assert!(caption_goes_left(800.0, 876.0));
+        assert!(!caption_goes_left(100.0, 1280.0, 1280.0));
+        assert!(caption_goes_left(1200.0, 1280.0, 1280.0));
+        // Beside an open panel (404 px), near its edge.
+        assert!(caption_goes_left(800.0, 876.0, 1280.0));
+        assert!(!caption_goes_left(600.0, 876.0, 1280.0));
+        // Under the panel: as without it.
+        assert!(!caption_goes_left(1000.0, 876.0, 1280.0));
+        assert!(caption_goes_left(1200.0, 876.0, 1280.0));
     }
 
     #[test]

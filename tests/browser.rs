@@ -175,3 +175,59 @@ async fn a_crash_report_replaces_only_its_own_widget() {
     assert!(crashed.query_selector("[role=alert]").unwrap().is_some());
     assert_eq!(wait_for(&healthy, "[data-testid=marker]", 3).await.len(), 3);
 }
+
+#[wasm_bindgen_test]
+async fn keyed_flags_wake_only_the_watchers_of_keys_that_change() {
+    use dateline::ui::keyed_flags::KeyedFlags;
+    use leptos::prelude::*;
+    use std::collections::HashSet;
+
+    // Mounting anything starts Leptos's executor, which runs effects.
+    let anchor: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    leptos::mount::mount_to(anchor, || ()).forget();
+    let owner = Owner::new();
+    owner.set();
+    let flags = KeyedFlags::<usize>::new();
+    let watched: Vec<(Signal<bool>, StoredValue<u32>)> = (0..5)
+        .map(|key| {
+            let on = flags.watch(key);
+            let runs = StoredValue::new(0u32);
+            Effect::new(move |_| {
+                on.get();
+                runs.update_value(|n| *n += 1);
+            });
+            (on, runs)
+        })
+        .collect();
+    let state = || -> Vec<(bool, u32)> {
+        watched
+            .iter()
+            .map(|(on, runs)| (on.get_untracked(), runs.get_value()))
+            .collect()
+    };
+    sleep(20).await;
+    assert_eq!(state(), vec![(false, 1); 5]);
+
+    flags.set(HashSet::from([2]));
+    sleep(20).await;
+    let mut want = vec![(false, 1); 5];
+    want[2] = (true, 2);
+    assert_eq!(state(), want, "only key 2 woke");
+
+    // Moving the flag wakes the key it leaves and the key it reaches.
+    flags.set(HashSet::from([3, 7]));
+    sleep(20).await;
+    want[2] = (false, 3);
+    want[3] = (true, 2);
+    assert_eq!(state(), want);
+
+    // Setting the same set again wakes nobody.
+    flags.set(HashSet::from([3, 7]));
+    sleep(20).await;
+    assert_eq!(state(), want);
+    drop(owner);
+}

@@ -83,13 +83,17 @@ impl Camera {
         let flight = Flight::new(&start, &target);
         let duration = flight.duration_ms(FLIGHT_MIN_MS, FLIGHT_MAX_MS);
         let generation = self.generation.get_value();
-        let started = js_sys::Date::now();
         self.flying.set(true);
-        // The first step waits a frame: whatever asked for the flight (a new
-        // panel, say) is painted before the map starts moving.
+        // The flight starts a frame late: whatever asked for it (a new panel,
+        // say) is painted first, in a frame of its own.
         let camera = *self;
         let landed: Box<dyn FnOnce()> = Box::new(landed);
-        request_animation_frame(move || camera.step(flight, duration, started, generation, landed));
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                let started = js_sys::Date::now();
+                camera.step(flight, duration, started, generation, landed)
+            })
+        });
     }
 
     fn step(

@@ -36,12 +36,28 @@ pub fn DetailsPanel(
     /// Called with an index into `order` when an event is chosen in the panel.
     on_select: Callback<usize>,
 ) -> impl IntoView {
+    let open = Memo::new(move |_| selection.with(|s| *s != Selection::Closed));
+    let at_overview = Memo::new(move |_| selection.with(|s| *s == Selection::Overview));
+    // The overview is built when first shown, then kept (hidden) while the
+    // panel stays open: going from it to a place tears nothing down.
+    // (An effect, not a memo: a memo nobody reads while the panel is closed
+    // would not see it close.)
+    let keep_overview = RwSignal::new(false);
+    Effect::new(move |_| {
+        let keep = match selection.get() {
+            Selection::Closed => false,
+            Selection::Overview => true,
+            Selection::Event(_) => return,
+        };
+        if keep_overview.get_untracked() != keep {
+            keep_overview.set(keep);
+        }
+    });
     // Rebuilt when the place changes, not on every step within one place.
     let places_order = order.clone();
-    let shown = Memo::new(move |_| match selection.get() {
-        Selection::Closed => None,
-        Selection::Overview => Some(None),
-        Selection::Event(k) => Some(Some(places_order.get(k).map(|r| r.place))),
+    let place = Memo::new(move |_| match selection.get() {
+        Selection::Event(k) => places_order.get(k).map(|r| r.place),
+        _ => None,
     });
     let (story_for_view, order_for_view) = (story.clone(), order.clone());
     // A downward swipe on the header dismisses the panel (the bottom sheet's gesture).
@@ -71,43 +87,60 @@ pub fn DetailsPanel(
             }
         }
     };
-    move || {
-        let (story, order) = (story_for_view.clone(), order_for_view.clone());
-        let (title, body) = match shown.get()? {
-            None => (
-                story.title.clone().unwrap_or_else(|| strings::UNTITLED_STORY.to_string()),
-                view! { <Overview story=story.clone() order=order notice=notice on_select=on_select /> }
-                    .into_any(),
-            ),
-            Some(place) => {
-                let index = place?;
-                let place = story.places.get(index)?;
-                let events = place
-                    .events
-                    .iter()
-                    .enumerate()
-                    .map(|(e, event)| {
-                        let k = order.iter().position(|r| r.place == index && r.event == e);
-                        let current = Signal::derive(move || {
-                            k.is_some_and(|k| selection.get() == Selection::Event(k))
-                        });
-                        let select = Callback::new(move |()| {
-                            if let Some(k) = k {
-                                on_select.run(k);
-                            }
-                        });
-                        view! { <EventCard event=event.clone() current=current on_select=select /> }
-                    })
-                    .collect_view();
-                let body = view! {
-                    <p class="dl-panel-meta">{count_events(place.events.len() as u64)}</p>
-                    <ol class="dl-events">{events}</ol>
+    let title_story = story.clone();
+    let title = move || match place.get() {
+        Some(index) => title_story
+            .places
+            .get(index)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        None => title_story
+            .title
+            .clone()
+            .unwrap_or_else(|| strings::UNTITLED_STORY.to_string()),
+    };
+    let overview = {
+        let (story, order) = (story.clone(), order.clone());
+        move || {
+            keep_overview.get().then(|| {
+                view! {
+                    <div hidden=move || !at_overview.get()>
+                        <Overview story=story.clone() order=order.clone() notice=notice on_select=on_select />
+                    </div>
                 }
-                .into_any();
-                (place.name.clone(), body)
-            }
-        };
+            })
+        }
+    };
+    let place_body = move || {
+        let (story, order) = (story_for_view.clone(), order_for_view.clone());
+        let index = place.get()?;
+        let place = story.places.get(index)?;
+        let events = place
+            .events
+            .iter()
+            .enumerate()
+            .map(|(e, event)| {
+                let k = order.iter().position(|r| r.place == index && r.event == e);
+                let current = Signal::derive(move || {
+                    k.is_some_and(|k| selection.get() == Selection::Event(k))
+                });
+                let select = Callback::new(move |()| {
+                    if let Some(k) = k {
+                        on_select.run(k);
+                    }
+                });
+                view! { <EventCard event=event.clone() current=current on_select=select /> }
+            })
+            .collect_view();
         Some(view! {
+            <p class="dl-panel-meta">{count_events(place.events.len() as u64)}</p>
+            <ol class="dl-events">{events}</ol>
+        })
+    };
+    move || {
+        let (title, overview, place_body) = (title.clone(), overview.clone(), place_body.clone());
+        open.get().then(|| {
+view! {
             <section class="dl-panel" aria-labelledby=heading_id.clone() data-testid="panel">
                 <div
                     class="dl-panel-header"
@@ -130,8 +163,10 @@ pub fn DetailsPanel(
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>
-                {body}
+                {overview}
+                {place_body}
             </section>
+        }
         })
     }
 }

@@ -51,37 +51,13 @@ pub fn EventCard(
             </figure>
         }
     });
-    // The current event is scrolled into view within the panel, and only the
-    // panel (scrollIntoView would also scroll the widget and the host page).
+    // The current event is scrolled into view within the panel.
     let item = NodeRef::<leptos::html::Li>::new();
     Effect::new(move |_| {
-        let (true, Some(el)) = (current.get(), item.get()) else {
-            return;
-        };
-        let Some(panel) = el
-            .closest(".dl-panel")
-            .ok()
-            .flatten()
-            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            return;
-        };
-        // The panel is the item's offset parent (it is positioned); its sticky
-        // header covers the top of the scrolled area.
-        let header = panel
-            .query_selector(".dl-panel-header")
-            .ok()
-            .flatten()
-            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-            .map_or(0, |h| h.offset_height());
-        let (top, bottom) = (
-            el.offset_top() - header,
-            el.offset_top() + el.offset_height(),
-        );
-        if top < panel.scroll_top() {
-            panel.set_scroll_top(top);
-        } else if bottom > panel.scroll_top() + panel.client_height() {
-            panel.set_scroll_top((bottom - panel.client_height()).min(top));
+        if current.get() {
+            // In the next frame's callbacks: reading the layout there costs no
+            // extra layout, while the panel is still being built it would.
+            request_animation_frame(move || scroll_into_panel(current, item));
         }
     });
     view! {
@@ -102,5 +78,40 @@ pub fn EventCard(
             {people}
             {source}
         </li>
+    }
+}
+
+/// Scrolls the panel (and only the panel: scrollIntoView would also scroll
+/// the widget and the host page) so that the current event `item` shows.
+fn scroll_into_panel(current: Signal<bool>, item: NodeRef<leptos::html::Li>) {
+    // The card may be gone by the next frame (the reader stepped on).
+    let (Some(true), Some(Some(el))) = (current.try_get_untracked(), item.try_get_untracked())
+    else {
+        return;
+    };
+    let Some(panel) = el
+        .closest(".dl-panel")
+        .ok()
+        .flatten()
+        .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    // The panel is the item's offset parent (it is positioned); its sticky
+    // header covers the top of the scrolled area.
+    let header = panel
+        .query_selector(".dl-panel-header")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        .map_or(0, |h| h.offset_height());
+    let (top, bottom) = (
+        el.offset_top() - header,
+        el.offset_top() + el.offset_height(),
+    );
+    if top < panel.scroll_top() {
+        panel.set_scroll_top(top);
+    } else if bottom > panel.scroll_top() + panel.client_height() {
+        panel.set_scroll_top((bottom - panel.client_height()).min(top));
     }
 }

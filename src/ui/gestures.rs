@@ -121,6 +121,9 @@ impl Gestures {
             return;
         };
         match pointers.as_slice() {
+            // One finger on an embedded map that is not active scrolls the page
+            // (the browser takes it over after a few px): the map stays put.
+            [_] if ev.pointer_type() == "touch" && !self.active.get_untracked() => {}
             [_] => {
                 if !self.dragging.get_value() {
                     let first = pointers[0].1;

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::geo::{ScreenPoint, Viewport, WorldPoint};
-use crate::markers::{caption_goes_left, short_count};
+use crate::geo::WorldPoint;
+use crate::markers::short_count;
 
 /// A focusable map marker that opens its place (or group of places) in the details panel.
 ///
-/// It follows the view by itself, so moving the map never rebuilds it (and
-/// never takes keyboard focus away from it).
+/// It is placed by CSS from its world position and the view the markers'
+/// layer publishes (`--dl-k`, `--dl-tx`, `--dl-ty`), so moving the map
+/// neither rebuilds it (keyboard focus stays) nor runs any code per marker.
 #[component]
 pub fn MarkerButton(
     /// Stable key of the marker, used to find it again (e.g. to return focus).
@@ -18,12 +19,6 @@ pub fn MarkerButton(
     world: WorldPoint,
     /// Offset from `world` on screen, in px (a fanned-out cluster's member).
     offset: (f64, f64),
-    /// The current view; the marker is placed by it.
-    #[prop(into)]
-    viewport: Signal<Option<Viewport>>,
-    /// Width of the map not covered by the details panel, in px.
-    #[prop(into)]
-    free_width: Signal<f64>,
     /// Accessible name, e.g. "Moscow: 3 events".
     #[prop(into)]
     label: String,
@@ -33,6 +28,9 @@ pub fn MarkerButton(
     /// Whether the caption fits on the map now (it never covers other markers).
     #[prop(into)]
     caption_shown: Signal<bool>,
+    /// Whether the caption goes to the left of the dot (near the map's right edge).
+    #[prop(into)]
+    caption_left: Signal<bool>,
     /// Number shown on the marker (events of a place, places of a group); hidden when 1.
     count: usize,
     /// Whether it stands for several places (drawn differently, not only by colour).
@@ -43,42 +41,20 @@ pub fn MarkerButton(
     /// Called on click, Enter or Space.
     on_activate: Callback<()>,
 ) -> impl IntoView {
-    let at = Memo::new(move |_| {
-        viewport.get().map(|vp| {
-            let p = vp.world_to_screen(world);
-            ScreenPoint::new(p.x + offset.0, p.y + offset.1)
-        })
-    });
-    let class = move || {
-        let mut class = String::from("dl-marker");
-        if is_group {
-            class.push_str(" dl-marker-group");
-        }
-        if at
-            .get()
-            .is_some_and(|p| caption_goes_left(p.x, free_width.get()))
-        {
-            class.push_str(" dl-caption-left");
-        }
-        if selected.get() {
-            class.push_str(" dl-marker-selected");
-        }
-        if !caption_shown.get() && !selected.get() {
-            class.push_str(" dl-caption-hidden");
-        }
-        class
-    };
-    let transform = move || {
-        at.get()
-            .map(|p| format!("translate({:.1}px, {:.1}px)", p.x, p.y))
-            .unwrap_or_default()
-    };
+    // World units with enough digits for a tenth of a pixel at the closest zoom.
+    let place = format!(
+        "--dl-x:{:.9};--dl-y:{:.9};--dl-ox:{:.1}px;--dl-oy:{:.1}px",
+        world.x, world.y, offset.0, offset.1
+    );
     let tooltip = caption.clone();
     view! {
         <button
             type="button"
-            class=class
-            style:transform=transform
+            class=if is_group { "dl-marker dl-marker-group" } else { "dl-marker" }
+            class:dl-caption-left=caption_left
+            class:dl-marker-selected=selected
+            class:dl-caption-hidden=move || !caption_shown.get() && !selected.get()
+            style=place
             data-testid="marker"
             data-kind=if is_group { "cluster" } else { "place" }
             data-marker-key=marker_key

@@ -1,6 +1,7 @@
 //! Leptos components, one per file. They hold signals and wire events; the
 //! decisions are calls into the pure core (`story`, `geo`, `markers`).
 
+pub mod after_paint;
 pub mod basemap_layer;
 pub mod camera;
 pub mod dates;
@@ -9,6 +10,7 @@ pub mod event_card;
 pub mod focus;
 pub mod gesture_hint;
 pub mod gestures;
+pub mod keyed_flags;
 pub mod map_controls;
 pub mod marker_button;
 pub mod overview;

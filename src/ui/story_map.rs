@@ -17,12 +17,14 @@ use crate::markers::{
 };
 use crate::story::Story;
 use crate::timeline::{reading_order, step, EventRef};
+use crate::ui::after_paint::after_paint;
 use crate::ui::basemap_layer::BasemapLayer;
 use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::details_panel::DetailsPanel;
 use crate::ui::focus::focus_next_frame;
 use crate::ui::gesture_hint::GestureHint;
 use crate::ui::gestures::Gestures;
+use crate::ui::keyed_flags::KeyedFlags;
 use crate::ui::map_controls::MapControls;
 use crate::ui::marker_button::MarkerButton;
 use crate::ui::size_observer::observe_size;
@@ -129,7 +131,19 @@ pub fn StoryMap(
             (0.0, 0.0)
         }
     });
-    let free_width = Signal::derive(move || size.with(|s| s.width) - covered.get().0);
+    // The width the panel leaves free, as the captions follow it: a frame
+    // late, so that opening the panel paints the panel alone, then turns the
+    // captions that meet it.
+    let free_width = RwSignal::new(0.0);
+    Effect::new(move |before: Option<f64>| {
+        let width = size.with(|s| s.width) - covered.get().0;
+        if before.is_none_or(|w| w <= 0.0) {
+            free_width.set(width);
+        } else {
+            after_paint(move || free_width.set(width));
+        }
+        width
+    });
     // `target` in the middle of the part of the map the panel leaves free.
     let framed = move |target: Viewport| {
         let (right, bottom) = covered.get_untracked();
@@ -211,16 +225,20 @@ pub fn StoryMap(
             }
         }
     };
-    // Captions that fit without covering each other or other markers, busiest first.
-    let captions = {
+    // Captions that fit without covering each other or other markers, busiest
+    // first, and which go left of their dot; markers watch only their own key.
+    let caption_shown = KeyedFlags::<String>::new();
+    let caption_left = KeyedFlags::<String>::new();
+    {
         let caption_of = caption_of.clone();
         let story = story.clone();
-        Memo::new(move |_| {
+        Effect::new(move |_| {
             let Some(view) = camera.view.get() else {
-                return HashSet::new();
+                return;
             };
             let free = free_width.get();
-            markers.with(|markers| {
+            let width = size.with(|s| s.width);
+            let (shown, left) = markers.with(|markers| {
                 let boxes: Vec<CaptionBox> = markers
                     .iter()
                     .map(|m| {
@@ -235,20 +253,34 @@ pub fn StoryMap(
                         CaptionBox {
                             at,
                             width: caption_width(&caption_of(m)),
-                            left: caption_goes_left(at.x, free),
+                            left: caption_goes_left(at.x, free, width),
                             priority,
                         }
                     })
                     .collect();
-                visible_captions(&boxes)
-                    .into_iter()
-                    .zip(markers)
-                    .filter(|(shown, _)| *shown)
-                    .map(|(_, m)| m.key.clone())
-                    .collect::<HashSet<String>>()
-            })
-        })
-    };
+                let keys = |pick: &dyn Fn(usize) -> bool| -> HashSet<String> {
+                    markers
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| pick(*i))
+                        .map(|(_, m)| m.key.clone())
+                        .collect()
+                };
+                let fits = visible_captions(&boxes);
+                (
+                    keys(&|i| fits.get(i).copied().unwrap_or(false)),
+                    keys(&|i| boxes.get(i).is_some_and(|b| b.left)),
+                )
+            });
+            caption_shown.set(shown);
+            caption_left.set(left);
+        });
+    }
+    // The open place's marker is drawn as selected.
+    let selected_marker = KeyedFlags::<String>::new();
+    Effect::new(move |_| {
+        selected_marker.set(current_place.get().map(place_key).into_iter().collect())
+    });
 
     // The view that shows event `k`: centred on its place (beside the panel),
     // zoomed in until the place has a marker of its own.
@@ -280,7 +312,7 @@ pub fn StoryMap(
                         .map(|(_, e)| e.id.clone()),
                     _ => None,
                 };
-                write_link(namespace.as_deref(), id.as_deref(), nav == Nav::Deliberate);
+                write_link(namespace.as_ref().clone(), id, nav == Nav::Deliberate);
             }
             announcement.set(announce(&story, &order, next));
             let Some(view) = camera.current() else {
@@ -379,7 +411,7 @@ pub fn StoryMap(
     };
     let close = Callback::new(move |()| {
         selection.set(Selection::Closed);
-        write_link(namespace.as_deref(), None, false);
+        write_link(namespace.as_ref().clone(), None, false);
         // Back to the marker that opened the panel; if the view has merged it
         // into a cluster meanwhile, to the map, never to the page's start.
         let mut targets: Vec<String> = opener
@@ -425,7 +457,7 @@ pub fn StoryMap(
                         &story,
                         model,
                         caption,
-                        MarkerContext { camera, free_width, captions, current_place, open_place, open_cluster },
+                        MarkerContext { caption_shown, caption_left, selected_marker, open_place, open_cluster },
                     )
                 }
             />
@@ -525,7 +557,15 @@ pub fn StoryMap(
                 data-testid="map-viewport"
             >
                 <BasemapLayer viewport=camera.view />
-                <div class="dl-markers" role="group" aria-label=strings::PLACES_ON_MAP>
+                <div
+                    class="dl-markers"
+                    role="group"
+                    aria-label=strings::PLACES_ON_MAP
+                    style=move || camera.view.get().map(|view| {
+                        let (k, x, y) = view.world_transform();
+                        format!("--dl-k:{k};--dl-tx:{x:.2}px;--dl-ty:{y:.2}px")
+                    })
+                >
                     {marker_views}
                 </div>
             </div>
@@ -637,7 +677,12 @@ fn from_link(
 
 /// Writes the open event into the page's link: a new history entry for a
 /// deliberate choice (so Back returns to the previous event), else in place.
-fn write_link(namespace: Option<&str>, event: Option<&str>, push: bool) {
+/// After the next paint: history calls take milliseconds the panel should not wait for.
+fn write_link(namespace: Option<String>, event: Option<String>, push: bool) {
+    after_paint(move || write_link_now(namespace.as_deref(), event.as_deref(), push));
+}
+
+fn write_link_now(namespace: Option<&str>, event: Option<&str>, push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -670,10 +715,9 @@ fn write_link(namespace: Option<&str>, event: Option<&str>, push: bool) {
 /// What every marker needs from the map.
 #[derive(Clone, Copy)]
 struct MarkerContext {
-    camera: Camera,
-    free_width: Signal<f64>,
-    captions: Memo<HashSet<String>>,
-    current_place: Memo<Option<usize>>,
+    caption_shown: KeyedFlags<String>,
+    caption_left: KeyedFlags<String>,
+    selected_marker: KeyedFlags<String>,
     open_place: Callback<(usize, Option<String>)>,
     open_cluster: Callback<(crate::geo::ClusterId, usize)>,
 }
@@ -694,16 +738,15 @@ fn marker_view(
         }
     };
     let is_group = matches!(model.kind, MarkerKind::Cluster { .. });
-    let kind = model.kind.clone();
-    let current_place = cx.current_place;
-    let selected = Signal::derive(move || match &kind {
-        MarkerKind::Place(i) => current_place.get() == Some(*i),
-        MarkerKind::Cluster { .. } => false,
-    });
     let key = model.key.clone();
-    let shown_key = model.key.clone();
-    let captions = cx.captions;
-    let caption_shown = Signal::derive(move || captions.with(|c| c.contains(&shown_key)));
+    // Groups are never selected: they open no panel.
+    let selected = if is_group {
+        Signal::stored(false)
+    } else {
+        cx.selected_marker.watch(key.clone())
+    };
+    let caption_shown = cx.caption_shown.watch(key.clone());
+    let caption_left = cx.caption_left.watch(key.clone());
     let activate = match model.kind {
         MarkerKind::Place(i) => {
             let open = cx.open_place;
@@ -719,11 +762,10 @@ fn marker_view(
             marker_key=model.key
             world=model.world
             offset=model.offset
-            viewport=cx.camera.view
-            free_width=cx.free_width
             label=label
             caption=caption
             caption_shown=caption_shown
+            caption_left=caption_left
             count=count
             is_group=is_group
             selected=selected

@@ -10,6 +10,7 @@ use crate::story::{Precision, Story};
 use crate::timeline::{
     place_labels_with, step, EventRef, LabelInput, LabelOptions, Tick, TickOptions, TimeAxis,
 };
+use crate::ui::keyed_flags::KeyedFlags;
 use crate::ui::size_observer::observe_size;
 use crate::ui::{dates, strings};
 
@@ -133,11 +134,14 @@ pub fn Timeline(
     let go_back = go.clone();
 
     let has_axis = axis.is_some();
+    // Each mark watches only whether it is current: a step wakes two marks, not all.
+    let current_mark = KeyedFlags::<usize>::new();
+    Effect::new(move |_| current_mark.set(current.get().into_iter().collect()));
     let mark_views = marks
         .into_iter()
         .enumerate()
         .zip(label_texts)
-        .map(|((k, mark), text)| mark_view(k, mark, text, layout, current, on_select))
+        .map(|((k, mark), text)| mark_view(k, mark, text, layout, current_mark, on_select))
         .collect_view();
     let undated_views = (!undated.is_empty()).then(|| {
         let items = undated
@@ -393,18 +397,18 @@ fn label_room(rows: usize) -> f64 {
     (first + more as f64 * LABEL_ROW_PX).max(0.0) + 4.0
 }
 
-/// One dated event's button, placed by `layout` and highlighted by `current`.
+/// One dated event's button, placed by `layout` and highlighted while `current` holds it.
 fn mark_view(
     k: usize,
     mark: MarkEntry,
     text: NodeRef<leptos::html::Span>,
     layout: Memo<Layout>,
-    current: Signal<Option<usize>>,
+    current: KeyedFlags<usize>,
     on_select: Callback<usize>,
 ) -> impl IntoView {
     let at = Memo::new(move |_| layout.with(|l| l.marks.get(k).copied().unwrap_or_default()));
     let i = mark.index;
-    let is_current = Memo::new(move |_| current.get() == Some(i));
+    let is_current = current.watch(i);
     let kind = match mark.precision {
         Precision::Year => "dl-timeline-mark dl-timeline-year",
         Precision::Month => "dl-timeline-mark dl-timeline-month",

@@ -192,7 +192,8 @@ test('selecting a place flies to it; with reduced motion it jumps', async () => 
           const seen = [];
           const map = document.querySelector('[data-testid=story-map]');
           const tick = () => {
-            seen.push(map.querySelector('[aria-label^="Vostochny"]').style.transform);
+            const r = map.querySelector('[aria-label^="Vostochny"]').getBoundingClientRect();
+            seen.push(`${r.x.toFixed(1)},${r.y.toFixed(1)}`);
             if (seen.length < 40) requestAnimationFrame(tick);
             else resolve(seen);
           };
