@@ -258,19 +258,17 @@ pub fn StoryMap(
                         }
                     })
                     .collect();
-                let keys = |pick: &dyn Fn(usize) -> bool| -> HashSet<String> {
-                    markers
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| pick(*i))
-                        .map(|(_, m)| m.key.clone())
-                        .collect()
-                };
-                let fits = visible_captions(&boxes);
-                (
-                    keys(&|i| fits.get(i).copied().unwrap_or(false)),
-                    keys(&|i| boxes.get(i).is_some_and(|b| b.left)),
-                )
+                let mut shown = HashSet::new();
+                let mut left = HashSet::new();
+                for ((m, b), fits) in markers.iter().zip(&boxes).zip(visible_captions(&boxes)) {
+                    if fits {
+                        shown.insert(m.key.clone());
+                    }
+                    if b.left {
+                        left.insert(m.key.clone());
+                    }
+                }
+                (shown, left)
             });
             caption_shown.set(shown);
             caption_left.set(left);
