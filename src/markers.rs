@@ -60,6 +60,28 @@ pub struct Spider {
     pub members: Vec<usize>,
 }
 
+/// While a zoom gesture goes on, markers stay clustered for a coarser level
+/// (`held`) while the view's zoom is less than this many levels above it:
+/// clusters spread apart without splitting. Zoomed out past `held`, they
+/// would crowd (four times the markers per level), so they re-cluster then.
+pub const HOLD_LEVELS: f64 = 3.0;
+
+/// The zoom to cluster the markers for during a continuous zoom gesture
+/// (wheel, pinch), given the one they are clustered for (`held`, a whole
+/// level) and the view's zoom (`live`). Re-clustering replaces most markers,
+/// which costs frames; during the gesture it happens only every few levels,
+/// and the view settles on the exact clustering once the gesture pauses. A
+/// new level leaves room for the gesture to go on in the same direction.
+pub fn held_cluster_zoom(held: f64, live: f64) -> f64 {
+    if !live.is_finite() || (live >= held && live < held + HOLD_LEVELS) {
+        held
+    } else if live > held {
+        live.floor()
+    } else {
+        (live.floor() - (HOLD_LEVELS - 1.0)).max(0.0)
+    }
+}
+
 /// The places of one story, clustered for every zoom.
 #[derive(Debug, Clone)]
 pub struct StoryMarkers {
@@ -86,9 +108,20 @@ impl StoryMarkers {
     /// The markers in and just around `view`, west to east (their Tab order),
     /// with `spider`'s members fanned out in place of its cluster.
     pub fn visible(&self, view: &Viewport, spider: Option<&Spider>) -> Vec<MarkerModel> {
+        self.visible_clustered_at(view, view.zoom().value(), spider)
+    }
+
+    /// [`StoryMarkers::visible`], clustered as at `cluster_zoom` rather than
+    /// the view's zoom (see [`held_cluster_zoom`]).
+    pub fn visible_clustered_at(
+        &self,
+        view: &Viewport,
+        cluster_zoom: f64,
+        spider: Option<&Spider>,
+    ) -> Vec<MarkerModel> {
         let bounds = view.visible_bounds(OFFSCREEN_MARGIN_PX);
         let mut markers = Vec::new();
-        for item in self.tree.clusters(bounds, view.zoom().value()) {
+        for item in self.tree.clusters(bounds, cluster_zoom) {
             match item {
                 ClusterItem::Point { item, at } => markers.push(MarkerModel {
                     key: place_key(item),
@@ -521,5 +554,36 @@ mod tests {
         );
         assert_eq!(cluster_caption(&["A", "B", "C"], "A", 3), "A, B and C");
         assert_eq!(cluster_caption(&[], "A", 2), "A and 1 more place");
+    }
+
+    #[test]
+    fn a_zoom_gesture_reclusters_only_every_few_levels() {
+        // Zooming in from 4: the clusters of level 4 last until zoom 7.
+        assert_eq!(held_cluster_zoom(4.0, 4.5), 4.0);
+        assert_eq!(held_cluster_zoom(4.0, 6.99), 4.0);
+        assert_eq!(held_cluster_zoom(4.0, 7.2), 7.0);
+        // Zooming out below 7: level 4, with room for three levels more.
+        assert_eq!(held_cluster_zoom(7.0, 7.0), 7.0);
+        assert_eq!(held_cluster_zoom(7.0, 6.9), 4.0);
+        assert_eq!(held_cluster_zoom(1.0, 0.5), 0.0);
+        assert_eq!(held_cluster_zoom(5.0, f64::NAN), 5.0);
+    }
+
+    #[test]
+    fn a_whole_zoom_sweep_reclusters_a_handful_of_times() {
+        let (mut held, mut changes) = (2.0, 0);
+        let sweep = (0..=40)
+            .map(|i| 2.0 + f64::from(i) * 0.25)
+            .chain((0..=40).rev().map(|i| 2.0 + f64::from(i) * 0.25));
+        for live in sweep {
+            let next = held_cluster_zoom(held, live);
+            if next != held {
+                changes += 1;
+                assert!(live >= next && live < next + HOLD_LEVELS);
+            }
+            held = next;
+        }
+        // Ten levels in and out, one level at a time, would recluster twenty times.
+        assert!(changes <= 8, "{changes} reclusterings");
     }
 }

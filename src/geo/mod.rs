@@ -8,6 +8,7 @@ pub mod bounds;
 pub mod cluster_tree;
 pub mod flight;
 mod kdtree;
+pub mod layer_reuse;
 pub mod limits;
 pub mod mercator;
 pub mod screen;
@@ -19,6 +20,7 @@ pub use cluster_tree::{
     spiderfy_offsets, ClusterId, ClusterItem, ClusterOptions, ClusterTree, MAX_CLUSTER_ZOOM,
 };
 pub use flight::{ease_in_out, Flight};
+pub use layer_reuse::{LayerShift, ReusePolicy};
 pub use limits::{constrain, min_zoom, MAX_ZOOM};
 pub use mercator::{
     ground_distance_m, project, unproject, LonLat, WorldPoint, EARTH_CIRCUMFERENCE_M, MAX_LATITUDE,

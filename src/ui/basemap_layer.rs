@@ -1,11 +1,12 @@
 //! The embedded Natural Earth basemap, drawn as SVG under the markers.
 
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::basemap::{decode, to_svg_path, BASEMAP};
-use crate::geo::Viewport;
+use crate::geo::{LayerShift, ReusePolicy, Viewport};
 
 /// Path coordinates are world units times this, the asset's own grid: integers,
 /// lossless and the shortest strings. The layer's transform scales them to screen.
@@ -39,7 +40,21 @@ fn paths() -> &'static Paths {
     })
 }
 
+/// The picture spans half the container beyond each edge, so pans and zooming
+/// out by up to a level show no edge before the redraw; zoomed in more than
+/// two levels, lines would look coarse.
+const REUSE: ReusePolicy = ReusePolicy {
+    margin: 0.5,
+    max_scale: 4.0,
+};
+/// The view counts as settled when it has not changed for this long.
+const SETTLE: Duration = Duration::from_millis(120);
+
 /// Land, coastlines and borders, placed by the viewport; lines keep their width at any zoom.
+///
+/// While the view moves, the picture drawn for an earlier view is moved by
+/// the compositor (see [`crate::geo::layer_reuse`]) and redrawn once the view
+/// settles: rasterising the world in every frame would not fit in a frame.
 #[component]
 pub fn BasemapLayer(
     /// Where the map is looking; nothing is drawn until the container has a size.
@@ -47,18 +62,74 @@ pub fn BasemapLayer(
     viewport: Signal<Option<Viewport>>,
 ) -> impl IntoView {
     let paths = paths();
+    // The view the paths are drawn for.
+    let drawn = RwSignal::new(None::<Viewport>);
+    let moves = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(live) = viewport.get() else {
+            drawn.set(None);
+            return;
+        };
+        let reusable = drawn.with_untracked(|d| d.is_some_and(|d| REUSE.serves(&d, &live)));
+        if !reusable {
+            drawn.set(Some(live));
+            return;
+        }
+        moves.update_value(|n| *n += 1);
+        let this_move = moves.get_value();
+        set_timeout(
+            move || {
+                let still = moves.try_get_value() == Some(this_move);
+                if still
+                    && drawn.try_get_untracked().flatten() != viewport.try_get_untracked().flatten()
+                {
+                    drawn.set(viewport.get_untracked());
+                }
+            },
+            SETTLE,
+        );
+    });
+    // The picture's box: the container plus the margin on every side.
+    let frame = move || {
+        drawn
+            .get()
+            .map(|d| {
+                let size = d.size();
+                let (mx, my) = REUSE.margin_px(&d);
+                format!(
+                    "left:{}px;top:{}px;width:{}px;height:{}px;transform-origin:{mx}px {my}px",
+                    -mx,
+                    -my,
+                    size.width + 2.0 * mx,
+                    size.height + 2.0 * my
+                )
+            })
+            .unwrap_or_default()
+    };
+    let shift = move || {
+        let shift = match (drawn.get(), viewport.get()) {
+            (Some(d), Some(live)) => LayerShift::between(&d, &live),
+            _ => LayerShift::IDENTITY,
+        };
+        format!(
+            "matrix({0},0,0,{0},{1},{2})",
+            shift.scale, shift.dx, shift.dy
+        )
+    };
     let transform = move || {
-        viewport
+        drawn
             .get()
             .map(|vp| {
                 let (scale, x, y) = vp.world_transform();
+                let (mx, my) = REUSE.margin_px(&vp);
                 let k = scale / f64::from(PATH_SCALE);
-                format!("matrix({k} 0 0 {k} {x} {y})")
+                format!("matrix({k} 0 0 {k} {} {})", x + mx, y + my)
             })
             .unwrap_or_default()
     };
     view! {
-        <svg class="dl-basemap" aria-hidden="true" focusable="false" data-testid="basemap">
+        <svg class="dl-basemap" aria-hidden="true" focusable="false" data-testid="basemap"
+            style=frame style:transform=shift>
             <g transform=transform>
                 <path class="dl-land" d=paths.land.as_str() />
                 <path class="dl-borders" d=paths.borders.as_str() />

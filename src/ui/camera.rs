@@ -2,6 +2,8 @@
 //! and animated flights. Input may arrive many times per frame; the view
 //! signal (and everything that depends on it) changes at most once per frame.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::geo::{constrain, ease_in_out, Flight, Viewport};
@@ -9,6 +11,8 @@ use crate::geo::{constrain, ease_in_out, Flight, Viewport};
 /// Flights take between these many ms, by length of path.
 const FLIGHT_MIN_MS: f64 = 350.0;
 const FLIGHT_MAX_MS: f64 = 1400.0;
+/// A wheel or pinch counts as over after this long without input.
+const ZOOM_SETTLE: Duration = Duration::from_millis(150);
 
 /// Handle to a map's view; `Copy`, so event handlers can hold it.
 #[derive(Clone, Copy)]
@@ -23,6 +27,10 @@ pub struct Camera {
     moved_by_user: StoredValue<bool>,
     /// Whether a flight is under way.
     pub flying: RwSignal<bool>,
+    /// Whether a continuous zoom (wheel, pinch) is under way: until its input
+    /// has paused for [`ZOOM_SETTLE`].
+    pub zooming: RwSignal<bool>,
+    zoom_inputs: StoredValue<u64>,
 }
 
 impl Camera {
@@ -35,6 +43,8 @@ impl Camera {
             generation: StoredValue::new(0),
             moved_by_user: StoredValue::new(false),
             flying: RwSignal::new(false),
+            zooming: RwSignal::new(false),
+            zoom_inputs: StoredValue::new(0),
         }
     }
 
@@ -63,6 +73,26 @@ impl Camera {
         self.stop_flight();
         self.moved_by_user.set_value(true);
         self.queue(constrain(&view));
+    }
+
+    /// Input from a continuous zoom (wheel, pinch): as [`Camera::move_by_user`],
+    /// and [`Camera::zooming`] until the input pauses.
+    pub fn zoom_by_gesture(&self, view: Viewport) {
+        self.move_by_user(view);
+        self.zoom_inputs.update_value(|n| *n = n.wrapping_add(1));
+        let this_input = self.zoom_inputs.get_value();
+        if !self.zooming.get_untracked() {
+            self.zooming.set(true);
+        }
+        let camera = *self;
+        set_timeout(
+            move || {
+                if camera.zoom_inputs.try_get_value() == Some(this_input) {
+                    camera.zooming.set(false);
+                }
+            },
+            ZOOM_SETTLE,
+        );
     }
 
     /// Animates to `view` (instantly when `reduced_motion`). Any user move

@@ -158,7 +158,7 @@ impl Gestures {
                 };
                 self.dragging.set_value(true);
                 ev.prevent_default();
-                self.camera.move_by_user(pinch(
+                self.camera.zoom_by_gesture(pinch(
                     &view,
                     mid(pa, pb),
                     (pa.x - pb.x).hypot(pa.y - pb.y),
@@ -207,7 +207,7 @@ impl Gestures {
             return;
         };
         let delta = wheel_zoom_delta(ev.delta_y(), ev.delta_mode());
-        self.camera.move_by_user(apply(
+        self.camera.zoom_by_gesture(apply(
             &view,
             MapAction::ZoomBy {
                 delta,

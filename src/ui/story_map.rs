@@ -11,8 +11,8 @@ use crate::deeplink;
 use crate::geo::{project, Size, Viewport, WorldBounds, WorldPoint, Zoom, MAX_ZOOM};
 use crate::interaction::{apply, key_action, MapAction};
 use crate::markers::{
-    caption_goes_left, caption_width, cluster_caption, cluster_marker_label, place_key,
-    place_marker_label, visible_captions, CaptionBox, MarkerKind, MarkerModel, Spider,
+    caption_goes_left, caption_width, cluster_caption, cluster_marker_label, held_cluster_zoom,
+    place_key, place_marker_label, visible_captions, CaptionBox, MarkerKind, MarkerModel, Spider,
     StoryMarkers,
 };
 use crate::story::Story;
@@ -187,15 +187,24 @@ pub fn StoryMap(
         }
     });
 
+    // During a wheel or pinch, clusters change only every few levels (see
+    // `held_cluster_zoom`); when it pauses, they match the view again.
+    // `level`: the whole level the markers are clustered for.
+    let level = StoredValue::new(None::<f64>);
     let markers = {
         let clusters = clusters.clone();
         Memo::new(move |_| {
             let spider = spider.get();
-            camera
-                .view
-                .get()
-                .map(|view| clusters.visible(&view, spider.as_ref()))
-                .unwrap_or_default()
+            let Some(view) = camera.view.get() else {
+                return Vec::new();
+            };
+            let live = view.zoom().value();
+            let cluster_zoom = match level.get_value() {
+                Some(held) if camera.zooming.get() => held_cluster_zoom(held, live),
+                _ => live,
+            };
+            level.set_value(Some(cluster_zoom.floor()));
+            clusters.visible_clustered_at(&view, cluster_zoom, spider.as_ref())
         })
     };
     let caption_of = {

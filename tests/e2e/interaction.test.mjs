@@ -51,6 +51,42 @@ test('dragging moves the map and its markers by the same amount', async () => {
   assert.equal(await page.locator('[data-testid=panel-heading]').textContent(), story.properties.title);
 });
 
+test('the basemap stays under the markers while the map moves, and is redrawn after', async () => {
+  const page = await openMap();
+  const ashgabat = page.locator('[data-testid=marker][aria-label^="Ashgabat"]');
+  const lon = story.features.find((f) => f.properties.name === 'Ashgabat').geometry.coordinates[0];
+  // The land spans the world from 180° W to 180° E: where Ashgabat's
+  // longitude falls on it must be where its marker is.
+  const offset = () =>
+    ashgabat.evaluate((marker, lon) => {
+      const land = document.querySelector('.dl-land').getBoundingClientRect();
+      const dot = marker.querySelector('.dl-marker-dot').getBoundingClientRect();
+      return dot.x + dot.width / 2 - (land.x + ((lon + 180) / 360) * land.width);
+    }, lon);
+  const svgTransform = () => page.locator('[data-testid=basemap]').evaluate((svg) => svg.style.transform);
+  const near = async (what) => {
+    const dx = await offset();
+    assert.ok(Math.abs(dx) < 1.5, `${what}: the marker is ${dx} px off its place on the basemap`);
+  };
+  await near('at rest');
+  const start = await mapPoint(page, 0.45, 0.85);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(start.x + i * 15, start.y - i * 5);
+  await settle(page);
+  await near('mid-drag');
+  assert.notEqual(await svgTransform(), 'matrix(1, 0, 0, 1, 0, 0)', 'mid-drag the drawn basemap is moved, not redrawn');
+  await page.mouse.up();
+  await page.mouse.move(start.x + 200, start.y - 100);
+  await page.mouse.wheel(0, -150);
+  await settle(page);
+  await near('mid-zoom');
+  // Redrawn for the view it shows once the map rests.
+  await page.waitForFunction(() => document.querySelector('[data-testid=basemap]').style.transform === 'matrix(1, 0, 0, 1, 0, 0)');
+  await near('redrawn');
+  assert.deepEqual(page.errors, []);
+});
+
 test('wheel zooms around the cursor, continuously, on the full-window map', async () => {
   const page = await openMap();
   const map = page.locator('[data-testid=story-map]');
@@ -67,6 +103,34 @@ test('wheel zooms around the cursor, continuously, on the full-window map', asyn
   assert.ok(Math.abs(still.x - at.x) < 1 && Math.abs(still.y - at.y) < 1);
   // Markers keep their pixel size at every zoom.
   assert.equal(still.w, at.w);
+});
+
+test('a wheel zoom splits clusters every few levels, and exactly once it pauses', async () => {
+  const page = await openMap();
+  const cluster = page.locator('[data-testid=marker][data-kind=cluster]');
+  const at = await centreOf(cluster);
+  // Wheel notches one per frame, from inside the page: a round trip per
+  // notch could outlast the pause that ends the gesture.
+  const during = await page.evaluate(async ({ x, y }) => {
+    const map = document.querySelector('[data-testid=story-map]');
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    while (Number(map.dataset.zoom) < 7.5) {
+      map.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+      await frame();
+    }
+    await frame();
+    return {
+      zoom: Number(map.dataset.zoom),
+      clusters: document.querySelectorAll('[data-testid=marker][data-kind=cluster]').length,
+    };
+  }, at);
+  // Moscow and Zhukovsky are 40 px apart from zoom 6.6 on: at 7.5 they would
+  // have split, but mid-gesture the clusters of level 6 hold.
+  assert.ok(during.zoom >= 7.5, `zoom ${during.zoom}`);
+  assert.equal(during.clusters, 1, 'the cluster holds while the wheel turns');
+  await page.locator('[data-testid=marker][data-kind=place][aria-label="Zhukovsky: 1 event"]').waitFor();
+  assert.equal(await cluster.count(), 0, 'split once the wheel paused');
+  assert.deepEqual(page.errors, []);
 });
 
 test('embedded maps: plain wheel scrolls the page and hints; Ctrl+wheel zooms', async () => {
