@@ -11,7 +11,7 @@ use crate::timeline::EventRef;
 use crate::ui::{dates, strings};
 
 /// How many events the list shows at first, and adds per "show more".
-const LIST_PAGE: usize = 100;
+const LIST_PAGE: usize = 25;
 
 /// Title, summary, counts and span of the story, a Start button, and every
 /// event in reading order (each opens that event).
