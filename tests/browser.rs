@@ -231,3 +231,58 @@ async fn keyed_flags_wake_only_the_watchers_of_keys_that_change() {
     assert_eq!(state(), want);
     drop(owner);
 }
+
+#[wasm_bindgen_test]
+async fn the_overview_lists_a_long_story_a_page_at_a_time() {
+    let features: Vec<String> = (0..60)
+        .map(|i| {
+            format!(
+                r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{},{}]}},
+                "properties":{{"name":"Place {i}","title":"Event {i}","date":"2001-01-{:02}"}}}}"#,
+                -100 + 3 * i,
+                (i % 20) as i32 - 10,
+                1 + i % 28
+            )
+        })
+        .collect();
+    let story = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    );
+    let el = host(1000, 600, "");
+    mount_with_source(el.clone(), StorySource::Inline(story));
+    let items = wait_for(&el, "[data-testid=story-list-item]", 25).await;
+    assert_eq!(items.len(), 25, "the first page");
+    let more = || -> HtmlElement {
+        el.query_selector("[data-testid=story-list-more]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    assert_eq!(
+        more().text_content().unwrap(),
+        "Show more events (25 of 60 listed)"
+    );
+    more().click();
+    assert_eq!(
+        wait_for(&el, "[data-testid=story-list-item]", 50)
+            .await
+            .len(),
+        50
+    );
+    more().click();
+    assert_eq!(
+        wait_for(&el, "[data-testid=story-list-item]", 60)
+            .await
+            .len(),
+        60
+    );
+    sleep(50).await;
+    assert!(
+        el.query_selector("[data-testid=story-list-more]")
+            .unwrap()
+            .is_none(),
+        "no more to show"
+    );
+}
