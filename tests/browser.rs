@@ -240,7 +240,7 @@ async fn the_overview_lists_a_long_story_a_page_at_a_time() {
                 r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{},{}]}},
                 "properties":{{"name":"Place {i}","title":"Event {i}","date":"2001-01-{:02}"}}}}"#,
                 -100 + 3 * i,
-                (i % 20) as i32 - 10,
+                i % 20 - 10,
                 1 + i % 28
             )
         })
