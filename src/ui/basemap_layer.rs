@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::basemap::{decode, to_svg_path, BASEMAP};
 use crate::geo::{LayerShift, ReusePolicy, Viewport};
+use crate::ui::quiet::Quiet;
 
 /// Path coordinates are world units times this, the asset's own grid: integers,
 /// lossless and the shortest strings. The layer's transform scales them to screen.
@@ -64,7 +65,7 @@ pub fn BasemapLayer(
     let paths = paths();
     // The view the paths are drawn for.
     let drawn = RwSignal::new(None::<Viewport>);
-    let moves = StoredValue::new(0u64);
+    let settle = Quiet::new();
     Effect::new(move |_| {
         let Some(live) = viewport.get() else {
             drawn.set(None);
@@ -75,19 +76,12 @@ pub fn BasemapLayer(
             drawn.set(Some(live));
             return;
         }
-        moves.update_value(|n| *n += 1);
-        let this_move = moves.get_value();
-        set_timeout(
-            move || {
-                let still = moves.try_get_value() == Some(this_move);
-                if still
-                    && drawn.try_get_untracked().flatten() != viewport.try_get_untracked().flatten()
-                {
-                    drawn.set(viewport.get_untracked());
-                }
-            },
-            SETTLE,
-        );
+        settle.after(SETTLE, move || {
+            let now = viewport.try_get_untracked().flatten();
+            if drawn.try_get_untracked().flatten() != now {
+                drawn.set(now);
+            }
+        });
     });
     // The picture's box: the container plus the margin on every side.
     let frame = move || {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::geo::{constrain, ease_in_out, Flight, Viewport};
+use crate::ui::quiet::Quiet;
 
 /// Flights take between these many ms, by length of path.
 const FLIGHT_MIN_MS: f64 = 350.0;
@@ -30,7 +31,7 @@ pub struct Camera {
     /// Whether a continuous zoom (wheel, pinch) is under way: until its input
     /// has paused for [`ZOOM_SETTLE`].
     pub zooming: RwSignal<bool>,
-    zoom_inputs: StoredValue<u64>,
+    zoom_settle: Quiet,
 }
 
 impl Camera {
@@ -44,7 +45,7 @@ impl Camera {
             moved_by_user: StoredValue::new(false),
             flying: RwSignal::new(false),
             zooming: RwSignal::new(false),
-            zoom_inputs: StoredValue::new(0),
+            zoom_settle: Quiet::new(),
         }
     }
 
@@ -79,20 +80,12 @@ impl Camera {
     /// and [`Camera::zooming`] until the input pauses.
     pub fn zoom_by_gesture(&self, view: Viewport) {
         self.move_by_user(view);
-        self.zoom_inputs.update_value(|n| *n = n.wrapping_add(1));
-        let this_input = self.zoom_inputs.get_value();
         if !self.zooming.get_untracked() {
             self.zooming.set(true);
         }
-        let camera = *self;
-        set_timeout(
-            move || {
-                if camera.zoom_inputs.try_get_value() == Some(this_input) {
-                    camera.zooming.set(false);
-                }
-            },
-            ZOOM_SETTLE,
-        );
+        let zooming = self.zooming;
+        self.zoom_settle
+            .after(ZOOM_SETTLE, move || zooming.set(false));
     }
 
     /// Animates to `view` (instantly when `reduced_motion`). Any user move

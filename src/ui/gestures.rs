@@ -14,6 +14,7 @@ use crate::geo::ScreenPoint;
 use crate::interaction::{apply, pinch, wheel_zoom_delta, MapAction, ZOOM_STEP};
 use crate::ui::camera::Camera;
 use crate::ui::gesture_hint::wheel_hint;
+use crate::ui::quiet::Quiet;
 use crate::ui::strings::TOUCH_HINT;
 
 /// A press that moves less than this (px) is a click, not a drag.
@@ -36,7 +37,7 @@ pub struct Gestures {
     cooperative: bool,
     /// The hint to show, if any.
     pub hint: RwSignal<Option<&'static str>>,
-    hint_generation: StoredValue<u32>,
+    hint_timer: Quiet,
 }
 
 impl Gestures {
@@ -51,7 +52,7 @@ impl Gestures {
             active: RwSignal::new(!cooperative),
             cooperative,
             hint: RwSignal::new(None),
-            hint_generation: StoredValue::new(0),
+            hint_timer: Quiet::new(),
         }
     }
 
@@ -246,17 +247,10 @@ impl Gestures {
 
     fn show_hint(&self, text: &'static str) {
         self.hint.set(Some(text));
-        self.hint_generation
-            .update_value(|g| *g = g.wrapping_add(1));
-        let (hint, generation) = (self.hint, self.hint_generation);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() == mine {
-                    hint.set(None);
-                }
-            },
+        let hint = self.hint;
+        self.hint_timer.after(
             std::time::Duration::from_millis(HINT_MS as u64),
+            move || hint.set(None),
         );
     }
 }

@@ -14,6 +14,7 @@ pub mod keyed_flags;
 pub mod map_controls;
 pub mod marker_button;
 pub mod overview;
+pub mod quiet;
 pub mod size_observer;
 pub mod story_errors;
 pub mod story_map;

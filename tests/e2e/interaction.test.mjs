@@ -147,6 +147,8 @@ test('embedded maps: plain wheel scrolls the page and hints; Ctrl+wheel zooms', 
   await page.waitForFunction((y) => window.scrollY > y, scroll0);
   await widget.locator('.dl-hint-shown').waitFor();
   assert.match(await widget.locator('[data-testid=gesture-hint]').textContent(), /Ctrl \+ scroll to zoom/);
+  // Brief: it goes away by itself.
+  await widget.locator('.dl-hint-shown').waitFor({ state: 'detached', timeout: 5000 });
   assert.equal(await zoomOf(map), z0);
 
   const box2 = await map.boundingBox();
