@@ -1,7 +1,7 @@
 //! DOM input turned into small map actions, and what each action does to a
 //! view. The components only translate events into these.
 
-use crate::geo::{constrain, ScreenPoint, Viewport, Zoom};
+use crate::geo::{ScreenPoint, Viewport, Zoom};
 
 /// How far one arrow key press pans, in px.
 pub const KEY_PAN_PX: f64 = 96.0;
@@ -50,6 +50,65 @@ pub fn key_action(key: &str) -> Option<MapAction> {
     }
 }
 
+/// Where a key was pressed inside a widget, and what is open.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct KeyContext {
+    /// Ctrl, Alt or Meta was held (the browser's or the system's shortcut).
+    pub modified: bool,
+    /// In a text field: keys type there.
+    pub in_field: bool,
+    /// On the map or its controls: arrows pan there.
+    pub on_map: bool,
+    /// The panel shows (the overview or an event).
+    pub panel_open: bool,
+    /// A group of places at one spot is fanned out.
+    pub fanned: bool,
+}
+
+/// What a key does in a widget.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum KeyCommand {
+    /// Close the panel (focus returns to what opened it).
+    ClosePanel,
+    /// Fold a fanned-out group back.
+    Unfan,
+    /// Step through the story: the next event, or the previous.
+    Step { forward: bool },
+    /// Move the map.
+    Map(MapAction),
+}
+
+/// The command for `key` pressed in `cx`, if any: Escape closes the panel
+/// (or folds a fan); Left and Right step through the story except on the
+/// map, where they pan with the other map keys ([`key_action`]).
+///
+/// # Examples
+///
+/// ```
+/// use dateline::interaction::{key_command, KeyCommand, KeyContext};
+///
+/// let panel = KeyContext { panel_open: true, ..KeyContext::default() };
+/// assert_eq!(key_command("ArrowRight", panel), Some(KeyCommand::Step { forward: true }));
+/// assert_eq!(key_command("Escape", panel), Some(KeyCommand::ClosePanel));
+/// let typing = KeyContext { in_field: true, ..panel };
+/// assert_eq!(key_command("ArrowRight", typing), None);
+/// ```
+pub fn key_command(key: &str, cx: KeyContext) -> Option<KeyCommand> {
+    if cx.modified {
+        return None;
+    }
+    match key {
+        "Escape" if cx.panel_open => Some(KeyCommand::ClosePanel),
+        "Escape" if cx.fanned => Some(KeyCommand::Unfan),
+        _ if cx.in_field => None,
+        "ArrowLeft" | "ArrowRight" if !cx.on_map => Some(KeyCommand::Step {
+            forward: key == "ArrowRight",
+        }),
+        _ if cx.on_map => key_action(key).map(KeyCommand::Map),
+        _ => None,
+    }
+}
+
 /// Zoom levels for one wheel event. `delta_mode` is the DOM's: 0 pixels,
 /// 1 lines, 2 pages. Scrolling down (positive delta) zooms out.
 pub fn wheel_zoom_delta(delta_y: f64, delta_mode: u32) -> f64 {
@@ -65,23 +124,25 @@ pub fn wheel_zoom_delta(delta_y: f64, delta_mode: u32) -> f64 {
     }
 }
 
-/// `view` after `action`, inside the map's limits. [`MapAction::Fit`] needs
-/// the story, so it is the caller's; here it leaves the view as it is.
+/// `view` after `action`. [`MapAction::Fit`] needs the story, so it is the
+/// caller's; here it leaves the view as it is. The result may be outside the
+/// map's limits: the camera keeps every view it shows within them (it knows
+/// what a panel covers; see [`crate::geo::constrain_within`]).
 pub fn apply(view: &Viewport, action: MapAction) -> Viewport {
     match action {
-        MapAction::PanBy { dx, dy } => constrain(&view.translate_by_pixels(dx, dy)),
+        MapAction::PanBy { dx, dy } => view.translate_by_pixels(dx, dy),
         MapAction::ZoomBy { delta, anchor } => {
             let size = view.size();
             let anchor = anchor.unwrap_or(ScreenPoint::new(size.width / 2.0, size.height / 2.0));
             let target = Zoom::clamped(view.zoom().value() + delta);
-            constrain(&view.zoom_around(anchor, target))
+            view.zoom_around(anchor, target)
         }
         MapAction::Fit => *view,
     }
 }
 
 /// Two fingers moved from (`mid0`, `dist0`) to (`mid1`, `dist1`): the map
-/// follows their midpoint and scales with their spread.
+/// follows their midpoint and scales with their spread (limits: as [`apply`]).
 pub fn pinch(
     view: &Viewport,
     mid0: ScreenPoint,
@@ -96,13 +157,13 @@ pub fn pinch(
         0.0
     };
     let zoomed = view.zoom_around(mid0, Zoom::clamped(view.zoom().value() + delta));
-    constrain(&zoomed.translate_by_pixels(mid1.x - mid0.x, mid1.y - mid0.y))
+    zoomed.translate_by_pixels(mid1.x - mid0.x, mid1.y - mid0.y)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::{Size, WorldPoint};
+    use crate::geo::{constrain, Size, WorldPoint};
 
     fn view() -> Viewport {
         Viewport::new(
@@ -126,6 +187,46 @@ mod tests {
         assert_eq!(key_action("Home"), Some(MapAction::Fit));
         assert_eq!(key_action("Enter"), None);
         assert_eq!(key_action("a"), None);
+    }
+
+    #[test]
+    fn keys_do_what_their_place_in_the_widget_says() {
+        let on_map = KeyContext {
+            on_map: true,
+            ..KeyContext::default()
+        };
+        assert_eq!(
+            key_command("ArrowLeft", on_map),
+            Some(KeyCommand::Map(MapAction::PanBy {
+                dx: KEY_PAN_PX,
+                dy: 0.0
+            }))
+        );
+        assert_eq!(
+            key_command("Home", on_map),
+            Some(KeyCommand::Map(MapAction::Fit))
+        );
+        let elsewhere = KeyContext::default();
+        assert_eq!(
+            key_command("ArrowLeft", elsewhere),
+            Some(KeyCommand::Step { forward: false })
+        );
+        // Map keys do nothing off the map; shortcuts and fields are left alone.
+        assert_eq!(key_command("+", elsewhere), None);
+        let shortcut = KeyContext {
+            modified: true,
+            ..on_map
+        };
+        assert_eq!(key_command("ArrowLeft", shortcut), None);
+        let field = KeyContext {
+            in_field: true,
+            fanned: true,
+            ..KeyContext::default()
+        };
+        assert_eq!(key_command("ArrowLeft", field), None);
+        // Escape still folds a fan, even from a field.
+        assert_eq!(key_command("Escape", field), Some(KeyCommand::Unfan));
+        assert_eq!(key_command("Escape", elsewhere), None);
     }
 
     #[test]
@@ -182,9 +283,11 @@ mod tests {
     #[test]
     fn actions_respect_the_limits() {
         let v = view();
-        let out = (0..20).fold(v, |v, _| apply(&v, key_action("-").expect("zoom out")));
+        // As the camera applies them: each result constrained.
+        let step = |v: Viewport, key| constrain(&apply(&v, key_action(key).expect("an action")));
+        let out = (0..20).fold(v, |v, _| step(v, "-"));
         assert_eq!(out.zoom().value(), crate::geo::min_zoom(v.size()));
-        let far = (0..200).fold(v, |v, _| apply(&v, key_action("ArrowLeft").expect("pan")));
+        let far = (0..200).fold(v, |v, _| step(v, "ArrowLeft"));
         assert!(far.screen_to_world(ScreenPoint::new(0.0, 0.0)).x >= -1e-12);
     }
 }

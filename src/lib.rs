@@ -5,10 +5,13 @@
 //! and `panic_report`, compiled for `wasm32` only.
 
 pub mod basemap;
+pub mod captions;
 pub mod deeplink;
 pub mod geo;
 pub mod interaction;
+pub mod layout;
 pub mod markers;
+pub mod selection;
 pub mod story;
 pub mod timeline;
 
@@ -21,5 +24,9 @@ pub mod panic_report;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+#[cfg(target_arch = "wasm32")]
+pub use ui::control::{ControlError, SelectedEvent, StoryMapControl};
+#[cfg(target_arch = "wasm32")]
+pub use ui::options::{DeepLinks, MapOptions};
 #[cfg(target_arch = "wasm32")]
 pub use ui::story_map::StoryMap;

@@ -1,5 +1,7 @@
 //! Getting a story's text from where the host page says it is, and parsing it.
 
+use std::sync::Arc;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -18,6 +20,9 @@ pub enum StorySource {
     Url(String),
     /// GeoJSON text given inline in the page.
     Inline(String),
+    /// A story handed over as a JavaScript object (read with
+    /// serde-wasm-bindgen), or why it could not be read.
+    Object(Result<Arc<serde_json::Value>, String>),
 }
 
 impl StorySource {
@@ -27,6 +32,7 @@ impl StorySource {
             StorySource::BuiltIn => "the built-in story".to_string(),
             StorySource::Url(url) => format!("“{url}”"),
             StorySource::Inline(_) => "the story inside the page".to_string(),
+            StorySource::Object(_) => "the story object".to_string(),
         }
     }
 }
@@ -50,12 +56,29 @@ pub enum LoadError {
         status: u16,
         status_text: String,
     },
+    /// A story object from a script could not be read as JSON data.
+    #[error(
+        "The story object could not be read: {reason}. Pass a GeoJSON FeatureCollection \
+         as plain data (objects, arrays, strings, numbers; no functions or cycles)."
+    )]
+    Unreadable { reason: String },
     /// The file arrived but is not a valid story.
     #[error("The story from {origin} cannot be shown: {}.", count_problems(errors.len()))]
     Invalid {
         origin: String,
         errors: Vec<StoryError>,
     },
+}
+
+impl LoadError {
+    /// Every problem as a message a person can act on: one per problem
+    /// with the story, or the one reason it could not be loaded.
+    pub fn problems(&self) -> Vec<String> {
+        match self {
+            LoadError::Invalid { errors, .. } => errors.iter().map(ToString::to_string).collect(),
+            other => vec![other.to_string()],
+        }
+    }
 }
 
 fn count_problems(n: usize) -> String {
@@ -68,15 +91,22 @@ fn count_problems(n: usize) -> String {
 
 /// Loads and validates the story from `source`.
 pub async fn load(source: &StorySource) -> Result<Story, LoadError> {
+    let invalid = |errors| LoadError::Invalid {
+        origin: source.describe(),
+        errors,
+    };
     let text = match source {
         StorySource::BuiltIn => BUILT_IN_STORY.to_string(),
         StorySource::Inline(text) => text.clone(),
         StorySource::Url(url) => fetch_text(url).await?,
+        StorySource::Object(Ok(value)) => return story::parse_value(value).map_err(invalid),
+        StorySource::Object(Err(reason)) => {
+            return Err(LoadError::Unreadable {
+                reason: reason.clone(),
+            })
+        }
     };
-    story::parse(&text).map_err(|errors| LoadError::Invalid {
-        origin: source.describe(),
-        errors,
-    })
+    story::parse(&text).map_err(invalid)
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {

@@ -1,4 +1,5 @@
-//! The Trunk entry point: log panics, then turn every `[data-dateline]` element into a widget.
+//! The Trunk entry point: log panics, then turn every `[data-dateline]` element
+//! into a widget (unless the embed loader is on the page: it mounts them).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

@@ -16,6 +16,7 @@ thread_local! {
 /// Installs the panic hook: console log first, then a message in each widget.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
+        crate::embed::js_api::mark_panicked();
         console_error_panic_hook::hook(info);
         report(&info.to_string());
     }));
@@ -26,6 +27,15 @@ pub fn watch(host: &HtmlElement) {
     HOSTS.with(|hosts| {
         if let Ok(mut hosts) = hosts.try_borrow_mut() {
             hosts.push(host.clone());
+        }
+    });
+}
+
+/// Forgets a host whose widget was removed.
+pub fn unwatch(host: &HtmlElement) {
+    HOSTS.with(|hosts| {
+        if let Ok(mut hosts) = hosts.try_borrow_mut() {
+            hosts.retain(|h| h != host);
         }
     });
 }

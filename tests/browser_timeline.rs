@@ -102,6 +102,7 @@ struct Mounted {
     current: RwSignal<Option<usize>>,
     selected: RwSignal<Vec<usize>>,
     stepped: RwSignal<Vec<Option<usize>>>,
+    expanded: RwSignal<bool>,
 }
 
 impl Mounted {
@@ -119,6 +120,7 @@ async fn mount_timeline(width: u32) -> Mounted {
     let current = RwSignal::new(None::<usize>);
     let selected = RwSignal::new(Vec::<usize>::new());
     let stepped = RwSignal::new(Vec::<Option<usize>>::new());
+    let expanded = RwSignal::new(true);
     let (s, o) = (story.clone(), order.clone());
     leptos::mount::mount_to(el.clone(), move || {
         view! {
@@ -126,6 +128,7 @@ async fn mount_timeline(width: u32) -> Mounted {
                 story=s.clone()
                 order=o.clone()
                 current=current
+                expanded=expanded
                 on_select=Callback::new(move |i| selected.update(|v| v.push(i)))
                 on_step=Callback::new(move |p| stepped.update(|v| v.push(p)))
             />
@@ -140,6 +143,7 @@ async fn mount_timeline(width: u32) -> Mounted {
         current,
         selected,
         stepped,
+        expanded,
     }
 }
 
@@ -525,4 +529,36 @@ async fn the_layout_follows_the_width() {
         (year_width() - wide * narrow_axis / wide_axis).abs() < 1.0
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_compact_timeline_is_one_row_of_marks_until_the_reader_expands_it() {
+    let m = mount_timeline(600).await;
+    let height = || {
+        all(&m.el, "[data-testid=timeline]")
+            .remove(0)
+            .get_bounding_client_rect()
+            .height()
+    };
+    wait_until("labels are shown while expanded", || {
+        !visible_labels(&m.el).is_empty()
+    })
+    .await;
+    let tall = height();
+    let toggle = all(&m.el, "[data-testid=timeline-toggle]").remove(0);
+    assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("true"));
+    toggle.click();
+    wait_until("the labels fold away", || visible_labels(&m.el).is_empty()).await;
+    assert!(!m.expanded.get_untracked());
+    assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("false"));
+    let compact = height();
+    assert!(compact < tall, "compact {compact} px, expanded {tall} px");
+    // Every dated event keeps its mark; the undated one is folded away (it
+    // is still reached by Previous/Next and listed in the overview).
+    assert_eq!(all(&m.el, "[data-testid=timeline-event]").len(), 6);
+    let undated = all(&m.el, "[data-testid=timeline-undated]").remove(0);
+    assert_eq!(undated.offset_height(), 0, "the undated list is hidden");
+    toggle.click();
+    wait_until("the labels come back", || !visible_labels(&m.el).is_empty()).await;
+    assert!(undated.offset_height() > 0);
 }

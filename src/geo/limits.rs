@@ -2,13 +2,12 @@
 //! at the most (the embedded basemap is Natural Earth 1:110m), and never so
 //! far aside that the world leaves the view.
 
-use super::screen::Size;
+use super::screen::{Insets, Size};
 use super::viewport::Viewport;
-use super::zoom::TILE_SIZE;
+use super::zoom::{Zoom, TILE_SIZE};
 
-/// The closest zoom: about 150 m per pixel, a city fills the view. The
-/// 1:110m basemap has nothing finer to show.
-pub const MAX_ZOOM: f64 = 10.0;
+/// The closest zoom a map shows: [`Zoom::MAX`].
+pub const MAX_ZOOM: f64 = Zoom::MAX;
 
 /// The farthest zoom for `size`: the whole world fits in the container
 /// (never below zoom 0).
@@ -34,7 +33,14 @@ pub fn min_zoom(size: Size) -> f64 {
 /// [`MAX_ZOOM`]; on each axis the world covers the view where it is larger
 /// than the view, and is centred where it is smaller.
 pub fn constrain(view: &Viewport) -> Viewport {
-    view.clamped_between(min_zoom(view.size()), MAX_ZOOM)
+    constrain_within(view, Insets::ZERO)
+}
+
+/// As [`constrain`], with the world kept over the part of the view that
+/// `covered` leaves free (what a panel covers may show past the world's
+/// edge, so that a place near it can be shown beside the panel).
+pub fn constrain_within(view: &Viewport, covered: Insets) -> Viewport {
+    view.clamped_within(min_zoom(view.size()), MAX_ZOOM, covered)
 }
 
 #[cfg(test)]

@@ -21,10 +21,10 @@ pub use cluster_tree::{
 };
 pub use flight::{ease_in_out, Flight};
 pub use layer_reuse::{LayerShift, ReusePolicy};
-pub use limits::{constrain, min_zoom, MAX_ZOOM};
+pub use limits::{constrain, constrain_within, min_zoom, MAX_ZOOM};
 pub use mercator::{
     ground_distance_m, project, unproject, LonLat, WorldPoint, EARTH_CIRCUMFERENCE_M, MAX_LATITUDE,
 };
-pub use screen::{ScreenPoint, Size};
+pub use screen::{Insets, ScreenPoint, Size};
 pub use viewport::{Viewport, CENTER_LIMIT, DEFAULT_FIT_MAX_ZOOM};
 pub use zoom::{InvalidZoom, Zoom, TILE_SIZE};

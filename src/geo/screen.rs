@@ -61,6 +61,67 @@ impl Size {
     }
 }
 
+/// Px taken from each edge of the map container (by a panel over it, say).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Insets {
+    /// From the top edge.
+    pub top: f64,
+    /// From the right edge.
+    pub right: f64,
+    /// From the bottom edge.
+    pub bottom: f64,
+    /// From the left edge.
+    pub left: f64,
+}
+
+impl Insets {
+    /// Nothing taken.
+    pub const ZERO: Insets = Insets {
+        top: 0.0,
+        right: 0.0,
+        bottom: 0.0,
+        left: 0.0,
+    };
+
+    /// The same insets with NaN, infinite and negative ones made 0.
+    pub fn sanitized(self) -> Insets {
+        let side = |v: f64| if v.is_finite() && v > 0.0 { v } else { 0.0 };
+        Insets {
+            top: side(self.top),
+            right: side(self.right),
+            bottom: side(self.bottom),
+            left: side(self.left),
+        }
+    }
+
+    /// The size of what stays of a container of `size`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dateline::geo::{Insets, Size};
+    ///
+    /// let panel = Insets { right: 100.0, ..Insets::ZERO };
+    /// assert_eq!(panel.free_size(Size::new(500.0, 300.0)), Size::new(400.0, 300.0));
+    /// assert_eq!(panel.centre_shift(), (-50.0, 0.0));
+    /// ```
+    pub fn free_size(&self, size: Size) -> Size {
+        Size::new(
+            (size.width - self.left - self.right).max(0.0),
+            (size.height - self.top - self.bottom).max(0.0),
+        )
+    }
+
+    /// How far (px) to move a view's content so that what was at the
+    /// container's centre is at the centre of what stays free.
+    pub fn centre_shift(&self) -> (f64, f64) {
+        (
+            (self.left - self.right) / 2.0,
+            (self.top - self.bottom) / 2.0,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

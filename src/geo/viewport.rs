@@ -2,7 +2,7 @@
 
 use super::bounds::WorldBounds;
 use super::mercator::WorldPoint;
-use super::screen::{ScreenPoint, Size};
+use super::screen::{Insets, ScreenPoint, Size};
 use super::zoom::Zoom;
 
 /// A reasonable `max_zoom` for [`Viewport::fit`]: close enough to tell
@@ -22,7 +22,7 @@ pub const CENTER_LIMIT: f64 = 1_048_576.0;
 /// of the origin, the size has no NaN or negative sides, and the zoom is a
 /// valid [`Zoom`], so every conversion gives finite numbers for finite input.
 /// The centre may lie off the unit square (mid-gesture, or zoomed far out);
-/// [`Viewport::clamped`] brings the map back.
+/// [`crate::geo::constrain`] brings the map back.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
     center: WorldPoint,
@@ -205,40 +205,37 @@ impl Viewport {
         Viewport::new(center, zoom, self.size)
     }
 
-    /// The smallest zoom at which the world is at least as wide AND as tall
-    /// as the container, so it never leaves part of the view empty; kept
-    /// within [`Zoom::MIN`]..=[`Zoom::MAX`].
-    pub fn min_zoom_for(size: Size) -> f64 {
-        let size = size.sanitized();
-        // The world is square: covering the longer side covers both.
-        Zoom::from_scale(size.width.max(size.height)).value()
-    }
-
-    /// This view made to respect the map's edges: the zoom is raised to at
-    /// least [`min_zoom_for`](Self::min_zoom_for) and the centre moved just
-    /// enough for the world to cover the whole container. On an axis where
-    /// even [`Zoom::MAX`] cannot cover it, the world is centred instead.
-    pub fn clamped(&self) -> Viewport {
-        self.clamped_between(Self::min_zoom_for(self.size), Zoom::MAX)
-    }
-
     /// This view with its zoom within `min_zoom..=max_zoom` and its centre
     /// moved just enough for the world to cover the container on each axis
     /// where it is larger than the container; centred where it is smaller.
     pub fn clamped_between(&self, min_zoom: f64, max_zoom: f64) -> Viewport {
+        self.clamped_within(min_zoom, max_zoom, Insets::ZERO)
+    }
+
+    /// As [`Viewport::clamped_between`], for the part of the container that
+    /// `insets` leave free: the world must cover that part only (what a
+    /// panel covers may show beyond the world's edge), and is centred in it
+    /// where it is smaller.
+    pub fn clamped_within(&self, min_zoom: f64, max_zoom: f64, insets: Insets) -> Viewport {
         let zoom = Zoom::clamped(self.zoom.value().max(min_zoom).min(max_zoom));
         let scale = zoom.scale();
-        // `half` is half the container in world units.
-        let axis = |c: f64, half: f64| {
-            if half >= 0.5 {
-                0.5
+        let insets = insets.sanitized();
+        // On one axis, the container spans `near..(length - far)` of free px.
+        let axis = |c: f64, length: f64, near: f64, far: f64| {
+            let (low, high) = (
+                (length / 2.0 - near) / scale,
+                1.0 - (length / 2.0 - far) / scale,
+            );
+            if low > high {
+                // The world is smaller than the free part: centred in it.
+                0.5 + (far - near) / 2.0 / scale
             } else {
-                c.clamp(half, 1.0 - half)
+                c.clamp(low, high)
             }
         };
         let center = WorldPoint::new(
-            axis(self.center.x, self.size.width / 2.0 / scale),
-            axis(self.center.y, self.size.height / 2.0 / scale),
+            axis(self.center.x, self.size.width, insets.left, insets.right),
+            axis(self.center.y, self.size.height, insets.top, insets.bottom),
         );
         Viewport::new(center, zoom, self.size)
     }
@@ -314,7 +311,7 @@ mod tests {
         for v in [
             view(0.5, 0.5, 0.0, 1280.0, 720.0),
             view(0.6, 0.31, 5.3, 320.0, 480.0),
-            view(0.01, 0.99, 12.0, 2000.0, 300.0),
+            view(0.01, 0.99, 10.0, 2000.0, 300.0),
         ] {
             for p in [
                 WorldPoint::new(0.0, 0.0),
@@ -352,7 +349,7 @@ mod tests {
             Size::new(f64::INFINITY, -1.0),
         );
         assert_eq!(v.center(), WorldPoint::new(0.5, 7.0));
-        let far = view(0.5, 0.5, 12.0, 800.0, 600.0).translate_by_pixels(f64::MAX, -f64::MAX);
+        let far = view(0.5, 0.5, 10.0, 800.0, 600.0).translate_by_pixels(f64::MAX, -f64::MAX);
         assert_eq!(far.center(), WorldPoint::new(-CENTER_LIMIT, CENTER_LIMIT));
         assert_finite(&far);
         let s = far.world_to_screen(WorldPoint::new(0.5, 0.5));
@@ -400,7 +397,7 @@ mod tests {
             ScreenPoint::new(100.0, 650.0),
             ScreenPoint::new(1279.0, 1.0),
         ] {
-            for z in [0.5, 3.0, 4.25, 9.0, 12.0] {
+            for z in [0.5, 3.0, 4.25, 9.0, 10.0] {
                 let under = v.screen_to_world(anchor);
                 let zoomed = v.zoom_around(anchor, zoom(z));
                 assert_eq!(zoomed.zoom(), zoom(z));
@@ -516,78 +513,56 @@ mod tests {
     }
 
     #[test]
-    fn min_zoom_for_covers_the_longer_side() {
-        assert_eq!(Viewport::min_zoom_for(Size::new(256.0, 256.0)), 0.0);
-        assert_eq!(Viewport::min_zoom_for(Size::new(100.0, 50.0)), 0.0);
+    fn within_insets_the_world_covers_only_the_free_part() {
+        // Zoom 2: a 1024 px world in an 800 × 400 view, a 300 px panel on the right.
+        let panel = Insets {
+            right: 300.0,
+            ..Insets::ZERO
+        };
+        let east = view(0.95, 0.5, 2.0, 800.0, 400.0);
+        let plain = east.clamped_between(0.0, Zoom::MAX);
+        let beside = east.clamped_within(0.0, Zoom::MAX, panel);
+        // Without the panel, the world's east edge stops at the view's right edge…
         assert!(close(
-            Viewport::min_zoom_for(Size::new(512.0, 300.0)),
-            1.0,
-            1e-12
+            plain.world_to_screen(WorldPoint::new(1.0, 0.5)).x,
+            800.0,
+            1e-9
         ));
+        // …with it, at the panel's edge, so a place far east can sit beside the panel.
         assert!(close(
-            Viewport::min_zoom_for(Size::new(320.0, 480.0)),
-            (480.0f64 / 256.0).log2(),
-            1e-12
+            beside.world_to_screen(WorldPoint::new(1.0, 0.5)).x,
+            500.0,
+            1e-9
         ));
+        // The west edge still never enters the view.
+        let west = view(0.0, 0.5, 2.0, 800.0, 400.0).clamped_within(0.0, Zoom::MAX, panel);
         assert!(close(
-            Viewport::min_zoom_for(Size::new(1280.0, 720.0)),
-            5f64.log2(),
-            1e-12
+            west.world_to_screen(WorldPoint::new(0.0, 0.5)).x,
+            0.0,
+            1e-9
         ));
-        assert_eq!(Viewport::min_zoom_for(Size::new(f64::NAN, -1.0)), Zoom::MIN);
-        assert_eq!(Viewport::min_zoom_for(Size::new(1e9, 1e9)), Zoom::MAX);
-        for size in [
-            Size::new(1280.0, 720.0),
-            Size::new(320.0, 480.0),
-            Size::new(2000.0, 300.0),
-        ] {
-            let world_px = zoom(Viewport::min_zoom_for(size)).scale();
-            assert!(world_px >= size.width - 1e-9 && world_px >= size.height - 1e-9);
-        }
+        // A world smaller than the free part is centred in it.
+        let small = view(0.5, 0.5, 0.0, 800.0, 400.0).clamped_within(0.0, Zoom::MAX, panel);
+        assert!(close(
+            small.world_to_screen(WorldPoint::new(0.5, 0.5)).x,
+            250.0,
+            1e-9
+        ));
+        assert_eq!(
+            view(0.6, 0.3, 5.0, 800.0, 400.0).clamped_within(0.0, Zoom::MAX, panel),
+            view(0.6, 0.3, 5.0, 800.0, 400.0)
+        );
     }
 
     #[test]
-    fn clamped_keeps_the_world_covering_the_view() {
-        for (w, h) in [
-            (1280.0, 720.0),
-            (320.0, 480.0),
-            (2000.0, 300.0),
-            (100.0, 100.0),
-        ] {
-            for z in [0.0, 1.0, 2.5, 6.0, 12.0] {
-                for (cx, cy) in [(0.0, 0.0), (0.5, 0.5), (1.0, 0.2), (0.03, 0.97)] {
-                    let v = view(cx, cy, z, w, h).clamped();
-                    let nw = v.world_to_screen(WorldPoint::new(0.0, 0.0));
-                    let se = v.world_to_screen(WorldPoint::new(1.0, 1.0));
-                    let eps = 1e-6;
-                    assert!(
-                        nw.x <= eps && nw.y <= eps,
-                        "{w}x{h} z{z} ({cx},{cy}): {nw:?}"
-                    );
-                    assert!(
-                        se.x >= w - eps && se.y >= h - eps,
-                        "{w}x{h} z{z} ({cx},{cy}): {se:?}"
-                    );
-                    let expected = z.max(Viewport::min_zoom_for(v.size()));
-                    assert_eq!(v.zoom().value(), expected);
-                    assert_eq!(v.clamped(), v, "clamping twice changes nothing");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn clamped_leaves_a_view_inside_the_world_alone() {
-        let v = view(0.6, 0.3, 5.0, 1280.0, 720.0);
-        assert_eq!(v.clamped(), v);
-    }
-
-    #[test]
-    fn clamped_centres_what_it_cannot_cover() {
-        // Wider than the world at Zoom::MAX: centred on that axis.
-        let v = view(0.1, 0.2, 12.0, 2_000_000.0, 500.0).clamped();
+    fn clamped_between_centres_what_it_cannot_cover() {
+        // Wider than the world at the closest zoom: centred on that axis.
+        let v = view(0.1, 0.2, 10.0, 2_000_000.0, 500.0).clamped_between(0.0, Zoom::MAX);
         assert_eq!(v.center().x, 0.5);
         assert_eq!(v.center().y, 0.2);
+        // Inside the world: left alone.
+        let inside = view(0.6, 0.3, 5.0, 1280.0, 720.0);
+        assert_eq!(inside.clamped_between(0.0, Zoom::MAX), inside);
     }
 
     #[test]

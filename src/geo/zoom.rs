@@ -24,9 +24,11 @@ pub struct Zoom(f64);
 impl Zoom {
     /// The whole world in one 256 px tile.
     pub const MIN: f64 = 0.0;
-    /// About 40 m per pixel at the equator: street level is no use for a
-    /// story map whose places are cities, and the basemap is coarse.
-    pub const MAX: f64 = 12.0;
+    /// The closest zoom: about 150 m per pixel at the equator, a city fills
+    /// the view. Street level is no use for a story map whose places are
+    /// cities, and the embedded 1:110m basemap has nothing finer to show.
+    /// The one limit: [`crate::geo::MAX_ZOOM`] is this value.
+    pub const MAX: f64 = 10.0;
 
     /// `Some` if `z` is finite and within `MIN..=MAX`.
     pub fn new(z: f64) -> Option<Zoom> {
@@ -89,7 +91,7 @@ mod tests {
     fn accepts_the_range_inclusive() {
         assert_eq!(Zoom::new(0.0).map(Zoom::value), Some(0.0));
         assert_eq!(Zoom::new(3.25).map(Zoom::value), Some(3.25));
-        assert_eq!(Zoom::new(12.0).map(Zoom::value), Some(12.0));
+        assert_eq!(Zoom::new(10.0).map(Zoom::value), Some(10.0));
     }
 
     #[test]
@@ -98,8 +100,8 @@ mod tests {
         assert_eq!(Zoom::new(f64::INFINITY), None);
         assert_eq!(Zoom::new(f64::NEG_INFINITY), None);
         assert_eq!(Zoom::new(-0.01), None);
-        assert_eq!(Zoom::new(12.01), None);
-        assert_eq!(Zoom::try_from(13.0), Err(InvalidZoom::OutOfRange(13.0)));
+        assert_eq!(Zoom::new(10.01), None);
+        assert_eq!(Zoom::try_from(12.0), Err(InvalidZoom::OutOfRange(12.0)));
         assert!(matches!(
             Zoom::try_from(f64::NAN),
             Err(InvalidZoom::NotFinite(_))
@@ -120,14 +122,14 @@ mod tests {
     fn scale_doubles_per_level() {
         assert_eq!(Zoom::clamped(0.0).scale(), 256.0);
         assert_eq!(Zoom::clamped(1.0).scale(), 512.0);
-        assert_eq!(Zoom::clamped(12.0).scale(), 256.0 * 4096.0);
+        assert_eq!(Zoom::clamped(10.0).scale(), 256.0 * 1024.0);
         let half = Zoom::clamped(0.5).scale();
         assert!((half - 256.0 * 2f64.sqrt()).abs() < 1e-9);
     }
 
     #[test]
     fn from_scale_inverts_scale() {
-        for z in [0.0, 1.0, 2.7, 6.0, 12.0] {
+        for z in [0.0, 1.0, 2.7, 6.0, 10.0] {
             let back = Zoom::from_scale(Zoom::clamped(z).scale()).value();
             assert!((back - z).abs() < 1e-12, "{z} -> {back}");
         }

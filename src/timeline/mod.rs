@@ -9,6 +9,7 @@
 mod axis;
 mod days;
 mod labels;
+pub mod marks;
 mod order;
 mod ticks;
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::basemap::{decode, to_svg_path, BASEMAP};
-use crate::geo::{LayerShift, ReusePolicy, Viewport};
+use crate::geo::{LayerShift, ReusePolicy, Size, Viewport};
 use crate::ui::quiet::Quiet;
 
 /// Path coordinates are world units times this, the asset's own grid: integers,
@@ -83,22 +83,21 @@ pub fn BasemapLayer(
             }
         });
     });
-    // The picture's box: the container plus the margin on every side.
-    let frame = move || {
-        drawn
-            .get()
-            .map(|d| {
-                let size = d.size();
+    // The picture's box: the container plus the margin on every side (set
+    // through the CSSOM, which a strict CSP allows where `style` attributes are blocked).
+    let frame = move |part: fn(f64, f64, Size) -> f64| {
+        move || {
+            drawn.get().map(|d| {
                 let (mx, my) = REUSE.margin_px(&d);
-                format!(
-                    "left:{}px;top:{}px;width:{}px;height:{}px;transform-origin:{mx}px {my}px",
-                    -mx,
-                    -my,
-                    size.width + 2.0 * mx,
-                    size.height + 2.0 * my
-                )
+                format!("{}px", part(mx, my, d.size()))
             })
-            .unwrap_or_default()
+        }
+    };
+    let origin = move || {
+        drawn.get().map(|d| {
+            let (mx, my) = REUSE.margin_px(&d);
+            format!("{mx}px {my}px")
+        })
     };
     let shift = move || {
         let shift = match (drawn.get(), viewport.get()) {
@@ -123,7 +122,12 @@ pub fn BasemapLayer(
     };
     view! {
         <svg class="dl-basemap" aria-hidden="true" focusable="false" data-testid="basemap"
-            style=frame style:transform=shift>
+            style:left=frame(|mx, _, _| -mx)
+            style:top=frame(|_, my, _| -my)
+            style:width=frame(|mx, _, size| size.width + 2.0 * mx)
+            style:height=frame(|_, my, size| size.height + 2.0 * my)
+            style:transform-origin=origin
+            style:transform=shift>
             <g transform=transform>
                 <path class="dl-land" d=paths.land.as_str() />
                 <path class="dl-borders" d=paths.borders.as_str() />

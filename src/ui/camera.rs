@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::geo::{constrain, ease_in_out, Flight, Viewport};
+use crate::geo::{constrain_within, ease_in_out, Flight, Insets, Viewport};
 use crate::ui::quiet::Quiet;
+use crate::ui::tasks::Tasks;
 
 /// Flights take between these many ms, by length of path.
 const FLIGHT_MIN_MS: f64 = 350.0;
@@ -32,10 +33,22 @@ pub struct Camera {
     /// has paused for [`ZOOM_SETTLE`].
     pub zooming: RwSignal<bool>,
     zoom_settle: Quiet,
+    tasks: Tasks,
+    /// What a panel covers: the world may show past its edge there.
+    covered: Signal<Insets>,
 }
 
 impl Camera {
-    /// A camera with no view yet.
+    /// A camera with no view yet, for a map that a panel may cover as
+    /// `covered` says (see [`constrain_within`]).
+    pub fn covered_by(covered: Signal<Insets>) -> Camera {
+        Camera {
+            covered,
+            ..Camera::new()
+        }
+    }
+
+    /// A camera with no view yet, for a map nothing covers.
     pub fn new() -> Camera {
         Camera {
             view: RwSignal::new(None),
@@ -46,6 +59,8 @@ impl Camera {
             flying: RwSignal::new(false),
             zooming: RwSignal::new(false),
             zoom_settle: Quiet::new(),
+            tasks: Tasks::current(),
+            covered: Signal::stored(Insets::ZERO),
         }
     }
 
@@ -54,6 +69,21 @@ impl Camera {
         self.pending
             .get_value()
             .or_else(|| self.view.get_untracked())
+    }
+
+    /// Brings the view back inside the limits if it has left them (a panel
+    /// that covered the world's edge has closed), animated unless `reduced_motion`.
+    pub fn keep_in_bounds(&self, reduced_motion: bool) {
+        if self.flying.get_untracked() {
+            return;
+        }
+        if let Some(view) = self.current().filter(|v| self.constrain(v) != *v) {
+            self.fly_to(view, reduced_motion, || ());
+        }
+    }
+
+    fn constrain(&self, view: &Viewport) -> Viewport {
+        constrain_within(view, self.covered.try_get_untracked().unwrap_or_default())
     }
 
     /// Whether the user has panned or zoomed since the last fit.
@@ -66,14 +96,14 @@ impl Camera {
         self.stop_flight();
         self.moved_by_user.set_value(by_user);
         self.pending.set_value(None);
-        self.view.set(Some(constrain(&view)));
+        self.view.set(Some(self.constrain(&view)));
     }
 
     /// Shows `view` on the next frame: for input that may repeat within a frame.
     pub fn move_by_user(&self, view: Viewport) {
         self.stop_flight();
         self.moved_by_user.set_value(true);
-        self.queue(constrain(&view));
+        self.queue(self.constrain(&view));
     }
 
     /// Input from a continuous zoom (wheel, pinch): as [`Camera::move_by_user`],
@@ -91,7 +121,7 @@ impl Camera {
     /// Animates to `view` (instantly when `reduced_motion`). Any user move
     /// or new flight interrupts it. `landed` runs once it arrives.
     pub fn fly_to(&self, view: Viewport, reduced_motion: bool, landed: impl FnOnce() + 'static) {
-        let target = constrain(&view);
+        let target = self.constrain(&view);
         let Some(start) = self.current() else {
             self.jump(target, false);
             landed();
@@ -100,7 +130,7 @@ impl Camera {
         self.stop_flight();
         if reduced_motion || start == target {
             self.queue(target);
-            request_animation_frame(landed);
+            self.tasks.frame(landed);
             return;
         }
         let flight = Flight::new(&start, &target);
@@ -111,8 +141,9 @@ impl Camera {
         // say) is painted first, in a frame of its own.
         let camera = *self;
         let landed: Box<dyn FnOnce()> = Box::new(landed);
-        request_animation_frame(move || {
-            request_animation_frame(move || {
+        let tasks = self.tasks;
+        tasks.frame(move || {
+            tasks.frame(move || {
                 let started = js_sys::Date::now();
                 camera.step(flight, duration, started, generation, landed)
             })
@@ -127,7 +158,7 @@ impl Camera {
         generation: u64,
         landed: Box<dyn FnOnce()>,
     ) {
-        if self.generation.get_value() != generation {
+        if self.generation.try_get_value() != Some(generation) {
             return;
         }
         let t = ((js_sys::Date::now() - started) / duration).min(1.0);
@@ -136,9 +167,8 @@ impl Camera {
             self.flying.set(false);
             landed();
         } else {
-            request_animation_frame(move || {
-                self.step(flight, duration, started, generation, landed)
-            });
+            self.tasks
+                .frame(move || self.step(flight, duration, started, generation, landed));
         }
     }
 
@@ -156,9 +186,9 @@ impl Camera {
         }
         self.frame_requested.set_value(true);
         let camera = *self;
-        request_animation_frame(move || {
+        self.tasks.frame(move || {
             camera.frame_requested.set_value(false);
-            if let Some(view) = camera.pending.get_value() {
+            if let Some(view) = camera.pending.try_get_value().flatten() {
                 camera.pending.set_value(None);
                 camera.view.set(Some(view));
             }

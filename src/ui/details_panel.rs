@@ -6,11 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::markers::count_events;
+use crate::selection::Selection;
 use crate::story::Story;
 use crate::timeline::EventRef;
 use crate::ui::event_card::EventCard;
 use crate::ui::overview::Overview;
-use crate::ui::{strings, Selection};
+use crate::ui::strings;
 
 /// How far down (px) the header must be swiped to dismiss the panel.
 const SWIPE_CLOSE_PX: f64 = 60.0;
@@ -25,6 +26,11 @@ pub fn DetailsPanel(
     order: Arc<Vec<EventRef>>,
     /// What to show.
     selection: RwSignal<Selection>,
+    /// Whether only the heading bar shows (a bottom sheet not opened yet).
+    collapsed: RwSignal<bool>,
+    /// Whether the panel is a bottom sheet (then it can collapse to its heading bar).
+    #[prop(into)]
+    sheet: Signal<bool>,
     /// A notice for the overview (e.g. a link to an unknown event).
     #[prop(into)]
     notice: Signal<Option<String>>,
@@ -82,9 +88,44 @@ pub fn DetailsPanel(
     let swipe_end = move |ev: web_sys::PointerEvent| {
         if let Some(y0) = swipe_from.get_value() {
             swipe_from.set_value(None);
-            if f64::from(ev.client_y()) - y0 > SWIPE_CLOSE_PX {
+            let dy = f64::from(ev.client_y()) - y0;
+            if dy > SWIPE_CLOSE_PX {
                 on_close.run(());
+            } else if dy < -SWIPE_CLOSE_PX && collapsed.get_untracked() {
+                collapsed.set(false);
             }
+        }
+    };
+    // A collapsed sheet opens from anywhere on its bar but its buttons.
+    let bar_click = move |ev: web_sys::MouseEvent| {
+        let on_button = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .is_some();
+        if !on_button && collapsed.get_untracked() {
+            collapsed.set(false);
+        }
+    };
+    let body_id = format!("{heading_id}-body");
+    let toggle = {
+        let body_id = body_id.clone();
+        move || {
+            sheet.get().then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="dl-sheet-toggle"
+                        data-testid="panel-toggle"
+                        aria-label=strings::PANEL_TOGGLE
+                        aria-controls=body_id.clone()
+                        aria-expanded=move || (!collapsed.get()).to_string()
+                        on:click=move |_| collapsed.update(|c| *c = !*c)
+                    >
+                        <span aria-hidden="true">{move || if collapsed.get() { "▴" } else { "▾" }}</span>
+                    </button>
+                }
+            })
         }
     };
     let title_story = story.clone();
@@ -139,9 +180,15 @@ pub fn DetailsPanel(
     };
     move || {
         let (title, overview, place_body) = (title.clone(), overview.clone(), place_body.clone());
+        let (toggle, body_id) = (toggle.clone(), body_id.clone());
         open.get().then(|| {
 view! {
-            <section class="dl-panel" aria-labelledby=heading_id.clone() data-testid="panel">
+            <section
+                class="dl-panel"
+                class:dl-panel-collapsed=move || collapsed.get()
+                aria-labelledby=heading_id.clone()
+                data-testid="panel"
+            >
                 <div
                     class="dl-panel-header"
                     data-testid="panel-handle"
@@ -149,10 +196,12 @@ view! {
                     on:pointermove=swipe_move
                     on:pointerup=swipe_end
                     on:pointercancel=move |_| swipe_from.set_value(None)
+                    on:click=bar_click
                 >
                     <h2 class="dl-panel-heading" id=heading_id.clone() tabindex="-1" data-testid="panel-heading">
                         {title}
                     </h2>
+                    {toggle}
                     <button
                         type="button"
                         class="dl-close"
@@ -163,8 +212,10 @@ view! {
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>
-                {overview}
-                {place_body}
+                <div class="dl-panel-body" id=body_id hidden=move || collapsed.get()>
+                    {overview}
+                    {place_body}
+                </div>
             </section>
         }
         })

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::story::Event;
+use crate::ui::tasks::Tasks;
 use crate::ui::{dates, strings};
 
 /// An event's date (at its precision), title, summary, people and sourced quote.
@@ -53,11 +54,12 @@ pub fn EventCard(
     });
     // The current event is scrolled into view within the panel.
     let item = NodeRef::<leptos::html::Li>::new();
+    let tasks = Tasks::current();
     Effect::new(move |_| {
         if current.get() {
             // In the next frame's callbacks: reading the layout there costs no
             // extra layout, while the panel is still being built it would.
-            request_animation_frame(move || scroll_into_panel(current, item));
+            tasks.frame(move || scroll_into_panel(current, item));
         }
     });
     view! {

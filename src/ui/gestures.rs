@@ -16,6 +16,7 @@ use crate::ui::camera::Camera;
 use crate::ui::gesture_hint::wheel_hint;
 use crate::ui::quiet::Quiet;
 use crate::ui::strings::TOUCH_HINT;
+use crate::ui::tasks::Tasks;
 
 /// A press that moves less than this (px) is a click, not a drag.
 const DRAG_THRESHOLD_PX: f64 = 5.0;
@@ -38,6 +39,7 @@ pub struct Gestures {
     /// The hint to show, if any.
     pub hint: RwSignal<Option<&'static str>>,
     hint_timer: Quiet,
+    tasks: Tasks,
 }
 
 impl Gestures {
@@ -53,6 +55,7 @@ impl Gestures {
             cooperative,
             hint: RwSignal::new(None),
             hint_timer: Quiet::new(),
+            tasks: Tasks::current(),
         }
     }
 
@@ -189,10 +192,8 @@ impl Gestures {
             self.swallow_click.set_value(true);
             let swallow = self.swallow_click;
             // The click (if any) follows pointerup in the same task.
-            set_timeout(
-                move || swallow.set_value(false),
-                std::time::Duration::from_millis(0),
-            );
+            self.tasks
+                .timeout(std::time::Duration::ZERO, move || swallow.set_value(false));
         }
     }
 

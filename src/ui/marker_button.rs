@@ -41,11 +41,10 @@ pub fn MarkerButton(
     /// Called on click, Enter or Space.
     on_activate: Callback<()>,
 ) -> impl IntoView {
-    // World units with enough digits for a tenth of a pixel at the closest zoom.
-    let place = format!(
-        "--dl-x:{:.9};--dl-y:{:.9};--dl-ox:{:.1}px;--dl-oy:{:.1}px",
-        world.x, world.y, offset.0, offset.1
-    );
+    // World units with enough digits for a tenth of a pixel at the closest
+    // zoom. Set through the CSSOM: a strict CSP blocks `style` attributes.
+    let (x, y) = (format!("{:.9}", world.x), format!("{:.9}", world.y));
+    let (ox, oy) = (format!("{:.1}px", offset.0), format!("{:.1}px", offset.1));
     let tooltip = caption.clone();
     view! {
         <button
@@ -54,7 +53,10 @@ pub fn MarkerButton(
             class:dl-caption-left=caption_left
             class:dl-marker-selected=selected
             class:dl-caption-hidden=move || !caption_shown.get() && !selected.get()
-            style=place
+            style:--dl-x=x
+            style:--dl-y=y
+            style:--dl-ox=ox
+            style:--dl-oy=oy
             data-testid="marker"
             data-kind=if is_group { "cluster" } else { "place" }
             data-marker-key=marker_key

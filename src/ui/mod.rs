@@ -4,6 +4,7 @@
 pub mod after_paint;
 pub mod basemap_layer;
 pub mod camera;
+pub mod control;
 pub mod dates;
 pub mod details_panel;
 pub mod event_card;
@@ -11,25 +12,22 @@ pub mod focus;
 pub mod gesture_hint;
 pub mod gestures;
 pub mod keyed_flags;
+pub mod link_sync;
 pub mod map_controls;
+pub mod map_view;
 pub mod marker_button;
+pub mod marker_layer;
+pub mod options;
 pub mod overview;
 pub mod quiet;
 pub mod size_observer;
 pub mod story_errors;
 pub mod story_map;
+pub mod story_state;
 pub mod strings;
+pub mod styles;
+pub mod tasks;
 pub mod timeline;
 pub mod widget;
 
-/// Where the reader is in the story, and so what the panel shows.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub enum Selection {
-    /// The story's overview: where it starts.
-    #[default]
-    Overview,
-    /// One event, by index into the story's reading order (its place is shown).
-    Event(usize),
-    /// The panel is closed.
-    Closed,
-}
+pub use crate::selection::Selection;

@@ -4,11 +4,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::ui::tasks::Tasks;
+
 /// Runs the last work it was given once no more has come for a while.
 /// `Copy`, so event handlers and effects can hold it.
 #[derive(Clone, Copy)]
 pub struct Quiet {
     calls: StoredValue<u64>,
+    tasks: Tasks,
 }
 
 impl Quiet {
@@ -16,6 +19,7 @@ impl Quiet {
     pub fn new() -> Quiet {
         Quiet {
             calls: StoredValue::new(0),
+            tasks: Tasks::current(),
         }
     }
 
@@ -24,14 +28,11 @@ impl Quiet {
     pub fn after(&self, delay: Duration, f: impl FnOnce() + 'static) {
         self.calls.update_value(|n| *n = n.wrapping_add(1));
         let (calls, this_call) = (self.calls, self.calls.get_value());
-        set_timeout(
-            move || {
-                if calls.try_get_value() == Some(this_call) {
-                    f();
-                }
-            },
-            delay,
-        );
+        self.tasks.timeout(delay, move || {
+            if calls.try_get_value() == Some(this_call) {
+                f();
+            }
+        });
     }
 }
 

@@ -22,6 +22,10 @@ pub const WHOLE_STORY_TIP: &str = "Show the whole story (Home)";
 pub const PLACES_ON_MAP: &str = "Places on the map";
 /// Close button of the panel.
 pub const CLOSE_DETAILS: &str = "Close details";
+/// The button that opens or folds a bottom sheet (its state is `aria-expanded`).
+pub const PANEL_TOGGLE: &str = "Story details";
+/// The button that shows or hides the timeline's titles and undated events.
+pub const TIMELINE_TOGGLE: &str = "Titles";
 /// Heading of an untitled story's overview.
 pub const UNTITLED_STORY: &str = "The story";
 /// Link to an event's source.

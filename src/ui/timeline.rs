@@ -7,46 +7,20 @@ use leptos::prelude::*;
 
 use crate::geo::Size;
 use crate::story::{Precision, Story};
-use crate::timeline::{
-    place_labels_with, step, EventRef, LabelInput, LabelOptions, Tick, TickOptions, TimeAxis,
+use crate::timeline::marks::{
+    label_width, layout_marks, sample, short_label, AxisLayout, LABEL_LIFT_PX, LABEL_MAX_CHARS,
+    LABEL_PADDING_PX, LABEL_ROWS, LABEL_ROW_PX,
 };
+use crate::timeline::{step, EventRef, Tick, TimeAxis};
 use crate::ui::keyed_flags::KeyedFlags;
 use crate::ui::size_observer::observe_size;
 use crate::ui::{dates, strings};
 
-/// The least distance between two tick labels, in px.
-const TICK_SPACING_PX: f64 = 56.0;
 /// At most this many marks on the axis, and undated buttons below it: a
 /// story of 100,000 events shows an even sample in time order (Previous and
 /// Next still reach every event), so the timeline's size stays bounded.
 const MAX_MARKS: usize = 300;
 const MAX_UNDATED: usize = 20;
-/// Rows of event labels above the axis; labels that need more are hidden.
-const LABEL_ROWS: usize = 2;
-/// The height of one row of labels (a label and the space above it), in px.
-const LABEL_ROW_PX: f64 = 18.0;
-/// The least free space between two labels in a row, in px.
-const LABEL_GAP_PX: f64 = 6.0;
-/// The longest label, in characters; longer titles are cut with an ellipsis.
-const LABEL_MAX_CHARS: usize = 24;
-/// Estimated width of one label character (12 px text), in px, until the
-/// labels are measured. Labels are given exactly the width planned for them,
-/// so a wider text is cut by CSS and can never reach into its neighbour.
-const LABEL_CHAR_PX: f64 = 6.6;
-/// A label's horizontal padding, both sides together, in px.
-const LABEL_PADDING_PX: f64 = 8.0;
-/// A label's height, in px (as `.dl-timeline-label` in CSS).
-const LABEL_HEIGHT_PX: f64 = 16.0;
-/// How far row 0's labels sit above the middle of the mark, in px.
-const LABEL_LIFT_PX: f64 = 10.0;
-/// Half a button's height, in px: the mark is in the middle of its 44 px.
-const HALF_TARGET_PX: f64 = 22.0;
-/// The narrowest bar drawn for a year or a month, in px.
-const MIN_BAR_PX: f64 = 10.0;
-/// The diameter of a day's dot, in px (as `.dl-timeline-dot` in CSS).
-const DOT_PX: f64 = 12.0;
-/// The narrowest button around a mark, in px (every button is 44 px tall).
-const MIN_TARGET_PX: f64 = 24.0;
 
 /// A time axis under the map: every dated event at its date (a year-only event spans its year, a month-only event its month), undated events listed apart, previous/next and overview buttons.
 #[component]
@@ -58,6 +32,9 @@ pub fn Timeline(
     /// The current event: an index into `order`, or None for the story's overview.
     #[prop(into)]
     current: Signal<Option<usize>>,
+    /// Whether the event titles above the axis and the undated events show;
+    /// a compact timeline is one row of marks. The reader toggles it.
+    expanded: RwSignal<bool>,
     /// Called with an index into `order` when an event is chosen (click/Enter on its mark).
     on_select: Callback<usize>,
     /// Called when "previous"/"next"/"overview" is pressed, with the new position (None = overview), computed with crate::timeline::step.
@@ -102,11 +79,13 @@ pub fn Timeline(
     }
     // Everything that depends on the width, and only on it: computed once per resize.
     let layout = Memo::new(move |_| {
-        layout_for(
+        let rows = if expanded.get() { LABEL_ROWS } else { 0 };
+        layout_marks(
             axis.as_ref(),
             &fractions,
             &label_widths.read(),
             width.get().max(0.0),
+            rows,
         )
     });
 
@@ -164,7 +143,11 @@ pub fn Timeline(
                 }
             })
             .collect_view();
-        view! { <ul class="dl-timeline-undated" aria-label="Undated events">{items}</ul> }
+        view! {
+            <ul class="dl-timeline-undated" aria-label="Undated events" hidden=move || !expanded.get()>
+                {items}
+            </ul>
+        }
     });
 
     view! {
@@ -204,6 +187,16 @@ pub fn Timeline(
                 <span class="dl-timeline-position" data-testid="timeline-position">
                     {position}
                 </span>
+                <button
+                    type="button"
+                    class="dl-timeline-nav dl-timeline-toggle"
+                    data-testid="timeline-toggle"
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {strings::TIMELINE_TOGGLE}
+                    <span aria-hidden="true">{move || if expanded.get() { "▴" } else { "▾" }}</span>
+                </button>
             </div>
             <div
                 class="dl-timeline-axis"
@@ -273,136 +266,12 @@ fn entries(
     (sample(marks, MAX_MARKS), undated)
 }
 
-/// At most `max` of `items`, evenly spread, keeping the first and the last.
-fn sample<T>(items: Vec<T>, max: usize) -> Vec<T> {
-    let n = items.len();
-    if n <= max || max < 2 {
-        return items;
-    }
-    let keep: Vec<usize> = (0..max).map(|i| i * (n - 1) / (max - 1)).collect();
-    items
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| keep.binary_search(i).is_ok())
-        .map(|(_, item)| item)
-        .collect()
-}
-
-/// Where one mark, its button and its label go at the current width, in px.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-struct MarkLayout {
-    /// The button's left edge, from the axis's left edge.
-    left: f64,
-    /// The button's width (at least [`MIN_TARGET_PX`]).
-    width: f64,
-    /// The visible bar's width (a year's or month's span, at least [`MIN_BAR_PX`]).
-    bar: f64,
-    /// The label's left edge, from the button's left edge.
-    label_left: f64,
-    /// The label's width.
-    label_width: f64,
-    /// The label's row, 0 nearest the axis.
-    row: usize,
-    /// Whether the label is shown (its row is below [`LABEL_ROWS`]).
-    label_shown: bool,
-}
-
-/// Everything on the axis that depends on its width.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Layout {
-    /// The axis's width, in px.
-    width: f64,
-    /// One per dated event, in reading order.
-    marks: Vec<MarkLayout>,
-    /// The tick marks and their labels.
-    ticks: Vec<Tick>,
-    /// Room above the marks for the rows of labels in use, in px.
-    label_room: f64,
-}
-
-/// Lays out the marks, labels and ticks for an axis `width` px wide.
-fn layout_for(
-    axis: Option<&TimeAxis>,
-    fractions: &[(f64, f64, Precision)],
-    label_widths: &[f64],
-    width: f64,
-) -> Layout {
-    let Some(axis) = axis else {
-        return Layout::default();
-    };
-    let centres: Vec<f64> = fractions
-        .iter()
-        .map(|(from, to, _)| (from + to) / 2.0 * width)
-        .collect();
-    let inputs: Vec<LabelInput> = centres
-        .iter()
-        .zip(label_widths)
-        .map(|(&x, &w)| LabelInput {
-            x,
-            width: w.min(width.max(0.0)),
-        })
-        .collect();
-    let options = LabelOptions {
-        max_rows: LABEL_ROWS,
-        gap_px: LABEL_GAP_PX,
-    };
-    let placements = place_labels_with(&inputs, width, &options);
-    let marks: Vec<MarkLayout> = fractions
-        .iter()
-        .zip(&centres)
-        .zip(inputs.iter().zip(&placements))
-        .map(|(((from, to, precision), &centre), (input, placement))| {
-            let bar = match precision {
-                Precision::Day => DOT_PX,
-                Precision::Month | Precision::Year => ((to - from) * width).max(MIN_BAR_PX),
-            };
-            let target = bar.max(MIN_TARGET_PX);
-            let left = centre - target / 2.0;
-            MarkLayout {
-                left,
-                width: target,
-                bar,
-                label_left: placement.left - left,
-                label_width: input.width,
-                row: placement.row,
-                label_shown: placement.visible,
-            }
-        })
-        .collect();
-    let rows = marks
-        .iter()
-        .filter(|m| m.label_shown)
-        .map(|m| m.row + 1)
-        .max()
-        .unwrap_or(0);
-    let options = TickOptions {
-        min_spacing_px: TICK_SPACING_PX,
-        ..TickOptions::default()
-    };
-    Layout {
-        width,
-        marks,
-        ticks: axis.ticks_with(width, &options),
-        label_room: label_room(rows),
-    }
-}
-
-/// The room above the buttons that `rows` rows of labels need, in px.
-fn label_room(rows: usize) -> f64 {
-    let Some(more) = rows.checked_sub(1) else {
-        return 0.0;
-    };
-    // Row 0 reaches above the button's top; each further row adds its height.
-    let first = LABEL_LIFT_PX + LABEL_HEIGHT_PX - HALF_TARGET_PX;
-    (first + more as f64 * LABEL_ROW_PX).max(0.0) + 4.0
-}
-
 /// One dated event's button, placed by `layout` and highlighted while `current` holds it.
 fn mark_view(
     k: usize,
     mark: MarkEntry,
     text: NodeRef<leptos::html::Span>,
-    layout: Memo<Layout>,
+    layout: Memo<AxisLayout>,
     current: KeyedFlags<usize>,
     on_select: Callback<usize>,
 ) -> impl IntoView {
@@ -471,27 +340,6 @@ fn tick_views(ticks: &[Tick], width: f64) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// `title` cut to at most `max_chars` characters (the ellipsis included),
-/// at a word boundary when one is near.
-fn short_label(title: &str, max_chars: usize) -> String {
-    let title = title.trim();
-    if title.chars().count() <= max_chars {
-        return title.to_string();
-    }
-    let cut: String = title.chars().take(max_chars.saturating_sub(1)).collect();
-    let at_word = match cut.rfind(char::is_whitespace) {
-        Some(at) if cut[..at].chars().count() >= max_chars * 2 / 3 => &cut[..at],
-        _ => cut.as_str(),
-    };
-    let trimmed = at_word.trim_end_matches(|c: char| c.is_whitespace() || ",;:.-–—".contains(c));
-    format!("{trimmed}…")
-}
-
-/// The estimated width of a label, in px.
-fn label_width(label: &str) -> f64 {
-    label.chars().count() as f64 * LABEL_CHAR_PX + LABEL_PADDING_PX
 }
 
 /// A CSS length in px.

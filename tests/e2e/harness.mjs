@@ -30,6 +30,10 @@ const types = {
   '.png': 'image/png',
 };
 
+/** The policy of the strict-CSP pages (`*.csp.html`): what a careful newsroom serves. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+
 /** The file a server path names under `mounts` ([prefix, dir], first match wins), or null outside them. */
 export async function fileFor(path, mounts = testMounts) {
   const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
@@ -48,7 +52,9 @@ export async function startServer(mounts = testMounts) {
         return;
       }
       await stat(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
+      const headers = { 'content-type': types[extname(file)] || 'application/octet-stream' };
+      if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers);
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

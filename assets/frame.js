@@ -1,0 +1,15 @@
+// The iframe embed (frame.html): one map filling the frame, its story named
+// by the page's query: ?story=URL (default: the built-in article),
+// &event=<id> to open an event first, &cooperative=off to let a plain wheel
+// move the map. Problems with the story show inside the map.
+import { mount } from './dateline-embed.js';
+
+const query = new URLSearchParams(location.search);
+const off = (value) => ['off', 'false', 'no'].includes(value);
+mount(document.getElementById('story'), {
+  story: query.get('story') || undefined,
+  event: query.get('event') || undefined,
+  cooperative: !off(query.get('cooperative')),
+}).catch(() => {
+  // The widget shows what went wrong.
+});

@@ -1,0 +1,157 @@
+//! The functions `dateline-embed.js` calls in each WebAssembly instance: it
+//! wraps them in `mount(element, options)` and the handle's promises.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use crate::embed::{mount, mount_with, EmbedOptions, MountedWidget};
+use crate::load::StorySource;
+
+/// Set by the panic hook: an instance that panicked is never used again.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Marks this instance as broken (called from the panic hook).
+pub fn mark_panicked() {
+    PANICKED.store(true, Ordering::Relaxed);
+}
+
+/// Whether this instance can mount another widget (it has not panicked).
+#[wasm_bindgen]
+pub fn healthy() -> bool {
+    !PANICKED.load(Ordering::Relaxed)
+}
+
+/// `mount()`'s options besides the story, as a script passes them.
+#[derive(Debug, Default, Deserialize)]
+struct JsOptions {
+    cooperative: Option<bool>,
+    event: Option<String>,
+    links: Option<bool>,
+}
+
+/// Mounts a widget in `host`. `story`: a story object, a URL string, or
+/// `undefined` for the built-in article; `options`: `{ cooperative, event, links }`.
+/// Bad options throw; a bad story is shown in the widget and reported by
+/// its `dateline:error` event.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(
+    host: HtmlElement,
+    story: JsValue,
+    options: JsValue,
+) -> Result<WidgetHandle, JsError> {
+    let options: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        check_option_names(&options)?;
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            JsError::new(&format!(
+                "Dateline.mount: the options could not be read ({e}). Use cooperative \
+                 (true or false), event (an event id), links (true or false) and story."
+            ))
+        })?
+    };
+    let source = source_of(story)?;
+    let defaults = EmbedOptions::default();
+    let options = EmbedOptions {
+        cooperative: options.cooperative.unwrap_or(defaults.cooperative),
+        event: options.event,
+        links: options.links.unwrap_or(defaults.links),
+    };
+    Ok(WidgetHandle {
+        widget: mount_with(host, source, options),
+    })
+}
+
+/// Mounts a widget in `host`, reading its story and options from its
+/// markup (`data-story`, an inline story, `data-cooperative`, …).
+#[wasm_bindgen(js_name = mountHost)]
+pub fn mount_host(host: HtmlElement) -> WidgetHandle {
+    WidgetHandle {
+        widget: mount(host),
+    }
+}
+
+/// The names `mount()` understands besides `story` (the loader takes that one).
+const OPTION_NAMES: [&str; 3] = ["cooperative", "event", "links"];
+
+/// A misspelt option would silently do nothing: it is refused instead.
+fn check_option_names(options: &JsValue) -> Result<(), JsError> {
+    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
+        return Err(JsError::new("Dateline.mount: options must be an object."));
+    };
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&name.as_str()) {
+            return Err(JsError::new(&format!(
+                "Dateline.mount: unknown option “{name}”; the options are story, {}.",
+                OPTION_NAMES.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Where a script's `story` option says the story is.
+fn source_of(story: JsValue) -> Result<StorySource, JsError> {
+    if story.is_undefined() || story.is_null() {
+        return Ok(StorySource::BuiltIn);
+    }
+    if let Some(url) = story.as_string() {
+        return Ok(StorySource::Url(url));
+    }
+    if !story.is_object() {
+        return Err(JsError::new(
+            "Dateline.mount: story must be a story object (GeoJSON) or the URL of a story file.",
+        ));
+    }
+    let value = serde_wasm_bindgen::from_value::<serde_json::Value>(story)
+        .map(Arc::new)
+        .map_err(|e| e.to_string());
+    Ok(StorySource::Object(value))
+}
+
+/// A mounted widget, for the loader's handle.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    widget: MountedWidget,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Opens the event with this id; throws if the story has none.
+    pub fn select(&self, event_id: &str) -> Result<(), JsError> {
+        let control = self.widget.control.ok_or_else(destroyed)?;
+        control
+            .select(event_id)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Shows the story's overview.
+    pub fn overview(&self) -> Result<(), JsError> {
+        let control = self.widget.control.ok_or_else(destroyed)?;
+        control.overview().map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Shows another story (an object or a URL string); the outcome comes
+    /// as `dateline:ready` or `dateline:error`.
+    #[wasm_bindgen(js_name = setStory)]
+    pub fn set_story(&self, story: JsValue) -> Result<(), JsError> {
+        let source = self.widget.source.ok_or_else(destroyed)?;
+        leptos::prelude::Set::set(&source, source_of(story)?);
+        Ok(())
+    }
+
+    /// Removes the widget and everything it holds.
+    pub fn destroy(&mut self) {
+        self.widget.destroy();
+    }
+}
+
+fn destroyed() -> JsError {
+    JsError::new("Dateline: this map was destroyed; mount a new one.")
+}

@@ -1,0 +1,102 @@
+//! Driving a [`StoryMap`](crate::ui::story_map::StoryMap) from outside: the
+//! host page (or app) opens an event or the overview, and hears what the
+//! reader opens.
+
+use leptos::prelude::*;
+
+use crate::selection::{Nav, Selection};
+use crate::ui::story_state::MapState;
+
+/// The event a reader (or the host) opened, by its ids in the story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectedEvent {
+    /// The event's `id`.
+    pub event_id: String,
+    /// The id of the place it happened at.
+    pub place_id: String,
+}
+
+/// Why a command to a map could not be carried out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ControlError {
+    /// No event of the story has this id.
+    #[error("The story has no event with the id “{0}”; use one of the ids in its events.")]
+    UnknownEvent(String),
+    /// No map is showing yet (its story is still loading, or failed).
+    #[error("The map is not showing a story yet; wait until it is ready.")]
+    NotReady,
+}
+
+/// A handle for commands to one map; `Copy`. Create it, pass it to
+/// `<StoryMap control=…/>`, and call it from event handlers.
+#[derive(Clone, Copy)]
+pub struct StoryMapControl {
+    target: StoredValue<Option<(u64, MapState)>>,
+    next: StoredValue<u64>,
+}
+
+impl StoryMapControl {
+    /// A control not attached to a map yet.
+    pub fn new() -> StoryMapControl {
+        StoryMapControl {
+            target: StoredValue::new(None),
+            next: StoredValue::new(0),
+        }
+    }
+
+    /// Opens the event with this id: the map flies to its place and the
+    /// panel shows it, as if the reader had chosen it (keyboard focus stays).
+    pub fn select(&self, event_id: &str) -> Result<(), ControlError> {
+        let state = self.state()?;
+        let k = state
+            .position_of(event_id)
+            .ok_or_else(|| ControlError::UnknownEvent(event_id.to_string()))?;
+        state.go(Selection::Event(k), Nav::FromHost);
+        Ok(())
+    }
+
+    /// Shows the story's overview and the whole story on the map.
+    pub fn overview(&self) -> Result<(), ControlError> {
+        self.state()?.go(Selection::Overview, Nav::FromHost);
+        Ok(())
+    }
+
+    /// The event open now, if any.
+    pub fn selected(&self) -> Result<Option<SelectedEvent>, ControlError> {
+        Ok(self.state()?.selected_event())
+    }
+
+    fn state(&self) -> Result<MapState, ControlError> {
+        self.target
+            .try_get_value()
+            .flatten()
+            .map(|(_, state)| state)
+            .ok_or(ControlError::NotReady)
+    }
+
+    /// Points the control at `state` until the current owner is cleaned up.
+    pub(crate) fn attach(&self, state: MapState) {
+        let Some(id) = self.next.try_get_value() else {
+            return;
+        };
+        self.next.set_value(id.wrapping_add(1));
+        self.target.set_value(Some((id, state)));
+        let target = self.target;
+        on_cleanup(move || {
+            // A newer map may have attached already (a story replaced).
+            if target
+                .try_with_value(|t| t.as_ref().map(|(i, _)| *i))
+                .flatten()
+                == Some(id)
+            {
+                target.set_value(None);
+            }
+        });
+    }
+}
+
+impl Default for StoryMapControl {
+    fn default() -> Self {
+        StoryMapControl::new()
+    }
+}

@@ -1,0 +1,143 @@
+// The widget in an article column at the sizes readers meet, from phones to
+// desktops: every place of the article can be opened by clicking where a
+// person would click, and then shows, on top, inside the map, beside or
+// above the panel; the map keeps most of the widget.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, openPage, screenshot } from './harness.mjs';
+
+const ctx = useServerAndBrowser();
+
+const SIZES = [
+  [320, 480], [375, 480], [414, 560], [600, 400], [640, 400],
+  [680, 480], [720, 480], [760, 480], [1000, 560], [1200, 700],
+];
+const PLACES = ['Moscow', 'Vostochny', 'Ashgabat', 'Zhukovsky'];
+
+const settled = (page) => page.locator('[data-testid=story-map]:not([data-moving])').first().waitFor();
+
+/** The article page with the map `w` × `h` px in its column. */
+async function openColumn(w, h) {
+  const page = await openPage(ctx.browser, { viewport: { width: Math.max(w + 16, 360), height: 900 } });
+  await page.goto(`${ctx.server.url}/e2e/column.html?w=${w}&h=${h}`);
+  await page.locator('#story-map [data-testid=marker]').first().waitFor();
+  await page.locator('#story-map').scrollIntoViewIfNeeded();
+  await settled(page);
+  return page;
+}
+
+/** Where a marker's dot is, and what the page has on top at its centre. */
+async function hitAt(marker) {
+  return marker.evaluate((el) => {
+    const dot = el.querySelector('.dl-marker-dot').getBoundingClientRect();
+    const map = el.closest('[data-testid=story-map]').getBoundingClientRect();
+    const [x, y] = [dot.left + dot.width / 2, dot.top + dot.height / 2];
+    const top = document.elementFromPoint(x, y)?.closest('[data-testid=marker]');
+    return {
+      onTop: top === el,
+      covering: top === el ? null : document.elementFromPoint(x, y)?.className || null,
+      inside: dot.left >= map.left && dot.right <= map.right && dot.top >= map.top && dot.bottom <= map.bottom,
+      dot: { x: Math.round(x), y: Math.round(y) },
+    };
+  });
+}
+
+/** Opens `name` as a reader would: the whole story first, then its marker, or its group's and then its own. */
+async function openPlace(page, name) {
+  const map = page.locator('#story-map');
+  await map.locator('[data-testid=zoom-fit]').click();
+  await settled(page);
+  const own = map.locator(`[data-testid=marker][data-kind=place][aria-label^="${name}"]`);
+  if (!(await own.count())) {
+    const group = map.locator(`[data-testid=marker][data-kind=cluster][aria-label*="${name}"]`);
+    const hit = await hitAt(group);
+    assert.ok(hit.onTop, `${name}'s group can be tapped (covered by ${hit.covering})`);
+    // Its dot, where a finger goes; Playwright refuses if anything else would take the click.
+    await group.locator('.dl-marker-dot').click();
+    await settled(page);
+  }
+  await own.locator('.dl-marker-dot').click();
+  await map.locator('[data-testid=panel-heading]', { hasText: name }).waitFor();
+  await settled(page);
+  await page.waitForTimeout(50);
+  return own;
+}
+
+for (const [w, h] of SIZES) {
+  test(`${w}×${h}: every place opens and stays in view, on top, beside or above the panel`, async () => {
+    const page = await openColumn(w, h);
+    const map = page.locator('#story-map');
+    const widget = await map.boundingBox();
+    const mapBox = await map.locator('[data-testid=story-map]').boundingBox();
+    assert.ok(Math.abs(widget.width - w) < 1 && Math.abs(widget.height - h) < 1, JSON.stringify(widget));
+    if (h >= 400) {
+      assert.ok(mapBox.height >= 0.6 * h, `the map has ${mapBox.height} of ${h} px`);
+    }
+    // At load the overview leaves the map to the reader: beside it, or a bar.
+    const panel = await map.locator('[data-testid=panel]').boundingBox();
+    const free = panel.x > mapBox.x + mapBox.width / 3 ? panel.x - mapBox.x : (panel.y - mapBox.y);
+    const freeShare = panel.x > mapBox.x + mapBox.width / 3 ? free / mapBox.width : free / mapBox.height;
+    assert.ok(freeShare >= 0.5, `the overview leaves ${Math.round(freeShare * 100)}% of the map free`);
+    if (w === 375 || w === 680) await screenshot(page, `column-${w}x${h}-overview.png`);
+
+    for (const name of PLACES) {
+      const marker = await openPlace(page, name);
+      const hit = await hitAt(marker);
+      assert.ok(hit.inside, `${w}×${h} ${name}: the dot ${JSON.stringify(hit.dot)} is inside the map`);
+      assert.ok(hit.onTop, `${w}×${h} ${name}: the marker is on top at its dot (covered by ${hit.covering})`);
+      assert.equal(await marker.getAttribute('aria-expanded'), 'true');
+      // The panel shows the place, not the overview's list as well.
+      assert.equal(await map.locator('[data-testid=story-list]').isVisible(), false);
+      if (h >= 400) {
+        const now = await map.locator('[data-testid=story-map]').boundingBox();
+        assert.ok(now.height >= 0.6 * h, `${name}: the map has ${now.height} of ${h} px`);
+      }
+      if ((w === 375 || w === 680) && name === 'Ashgabat') await screenshot(page, `column-${w}x${h}-ashgabat.png`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('a hidden caption takes no tap: the group next to Vostochny opens at 375×480', async () => {
+  const page = await openColumn(375, 480);
+  const map = page.locator('#story-map');
+  const group = map.locator('[data-testid=marker][data-kind=cluster]');
+  const hit = await hitAt(group);
+  assert.ok(hit.onTop, `the group is on top at its dot (covered by ${hit.covering})`);
+  // A tap on the group's count opens the group (zooms in), not Vostochny.
+  const box = await group.locator('.dl-marker-dot').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await settled(page);
+  assert.equal(await map.locator('[data-testid=panel-heading]').textContent().then((t) => t.includes('Vostochny')), false);
+  assert.ok(await map.locator('[data-kind=place][aria-label^="Moscow:"]').count());
+  // Every marker's box takes pointer events only where it shows something.
+  const boxes = await map.locator('[data-testid=marker]').evaluateAll((els) =>
+    els.map((el) => getComputedStyle(el).pointerEvents),
+  );
+  assert.ok(boxes.every((p) => p === 'none'), boxes.join());
+  await page.context().close();
+});
+
+test('the bottom sheet starts as a bar and opens and folds on request', async () => {
+  const page = await openColumn(375, 480);
+  const map = page.locator('#story-map');
+  const panel = map.locator('[data-testid=panel]');
+  const toggle = map.locator('[data-testid=panel-toggle]');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  const bar = await panel.boundingBox();
+  assert.ok(bar.height <= 64, `a bar: ${JSON.stringify(bar)}`);
+  assert.equal(await map.locator('[data-testid=story-start]').isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await map.locator('[data-testid=story-start]').waitFor();
+  const open = await panel.boundingBox();
+  assert.ok(open.height > 120, `open: ${JSON.stringify(open)}`);
+  await toggle.click();
+  assert.equal(await map.locator('[data-testid=story-start]').isVisible(), false);
+  // Opening a place opens the sheet.
+  await map.locator('[data-testid=marker][aria-label^="Ashgabat"] .dl-marker-dot').click();
+  await map.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.context().close();
+});
