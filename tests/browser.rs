@@ -11,7 +11,7 @@ use web_sys::HtmlElement;
 
 mod common;
 
-use common::{document, sleep};
+use common::{document, sleep, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -52,17 +52,13 @@ async fn wait_for(root: &HtmlElement, selector: &str, n: u32) -> Vec<HtmlElement
 
 /// Waits until the first element matching `selector` inside `root` reads `text`.
 async fn wait_for_text(root: &HtmlElement, selector: &str, text: &str) {
-    for _ in 0..500 {
-        let found = root
-            .query_selector(selector)
+    let reads = || {
+        root.query_selector(selector)
             .unwrap()
-            .and_then(|e| e.text_content());
-        if found.as_deref() == Some(text) {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("timed out waiting for {selector} to read {text:?}");
+            .and_then(|e| e.text_content())
+            .is_some_and(|found| found == text)
+    };
+    wait_until(&format!("{selector} reads {text:?}"), reads).await;
 }
 
 fn labels(markers: &[HtmlElement]) -> Vec<String> {

@@ -14,7 +14,7 @@ use web_sys::HtmlElement;
 
 mod common;
 
-use common::{document, sleep};
+use common::{document, sleep, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -69,17 +69,6 @@ async fn wait_for(root: &HtmlElement, selector: &str, n: usize) -> Vec<HtmlEleme
         sleep(10).await;
     }
     panic!("timed out waiting for {n} × {selector}");
-}
-
-/// Waits until `check` holds, or fails with `what`.
-async fn wait_until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..500 {
-        if check() {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 fn attr(el: &HtmlElement, name: &str) -> Option<String> {

@@ -98,7 +98,7 @@ async function main() {
   mark('dataLoaded');
 
   // Dateline's zoom range; markers have no tiles to take it from.
-  const map = L.map('map', { minZoom: 0, maxZoom: 12 });
+  const map = L.map('map', { minZoom: 0, maxZoom: 10 });
   L.geoJSON(unwrapPolygons(topojson.feature(land, land.objects.land).features[0].geometry), {
     interactive: false,
     style: { color: '#7f97ab', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 },

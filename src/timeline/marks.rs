@@ -38,6 +38,9 @@ pub const MIN_BAR_PX: f64 = 10.0;
 pub const DOT_PX: f64 = 12.0;
 /// The narrowest button around a mark, in px (every button is 44 px tall).
 pub const MIN_TARGET_PX: f64 = 24.0;
+/// How far a lane-0 button reaches below the marks, over the ticks, in px
+/// (as `.dl-timeline-event` in CSS).
+pub const TARGET_REACH_PX: f64 = 24.0;
 
 /// Where one mark, its button and its label go at the current width, in px.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -56,6 +59,10 @@ pub struct MarkLayout {
     pub row: usize,
     /// Whether the label is shown (its row is below [`LABEL_ROWS`]).
     pub label_shown: bool,
+    /// The button's lane: 0 for buttons that overlap no other lane-0
+    /// button (they reach [`TARGET_REACH_PX`] further down, over the ticks),
+    /// 1 for those that overlap one (they sit above lane 0). See [`lanes`].
+    pub lane: u8,
 }
 
 /// Everything on the axis that depends on its width.
@@ -120,9 +127,15 @@ pub fn layout_marks(
                 label_width: input.width,
                 row: placement.row,
                 label_shown: placement.visible,
+                lane: 0,
             }
         })
         .collect();
+    let spans: Vec<(f64, f64)> = marks.iter().map(|m| (m.left, m.left + m.width)).collect();
+    let mut marks = marks;
+    for (m, lane) in marks.iter_mut().zip(lanes(&spans)) {
+        m.lane = lane;
+    }
     let rows = marks
         .iter()
         .filter(|m| m.label_shown)
@@ -139,6 +152,37 @@ pub fn layout_marks(
         ticks: axis.ticks_with(width, &options),
         label_room: label_room(rows),
     }
+}
+
+/// Lanes that keep every button a target of at least 24 × 24 px a pointer
+/// reaches (WCAG 2.5.8) when marks crowd, as a month inside its year does:
+/// left to right, a button goes to lane 0 unless it overlaps the last lane-0
+/// button, then to lane 1. Lane-0 buttons never overlap one another, and
+/// each reaches [`TARGET_REACH_PX`] below the marks where no lane-1 button
+/// is; lane-1 buttons lie on top, where their marks are drawn.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::timeline::marks::lanes;
+///
+/// // A year [0, 50) with a month inside it, then a day clear of both.
+/// assert_eq!(lanes(&[(0.0, 50.0), (17.0, 41.0), (60.0, 84.0)]), vec![0, 1, 0]);
+/// ```
+pub fn lanes(spans: &[(f64, f64)]) -> Vec<u8> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by(|&a, &b| spans[a].0.total_cmp(&spans[b].0).then(a.cmp(&b)));
+    let mut lanes = vec![0; spans.len()];
+    let mut lane0_end = f64::NEG_INFINITY;
+    for i in order {
+        let (left, right) = spans[i];
+        if left >= lane0_end - 1e-9 {
+            lane0_end = right;
+        } else {
+            lanes[i] = 1;
+        }
+    }
+    lanes
 }
 
 /// The room above the buttons that `rows` rows of labels need, in px.
@@ -241,6 +285,24 @@ mod tests {
             layout_marks(None, &marks, &[], 320.0, 2),
             AxisLayout::default()
         );
+    }
+
+    #[test]
+    fn crowded_marks_take_a_second_lane_and_lane_zero_never_overlaps() {
+        let (axis, marks) = axis_and_marks();
+        // At a phone's width 2019 holds August 2019.
+        let layout = layout_marks(Some(&axis), &marks, &[50.0; 5], 343.0, 0);
+        let given: Vec<u8> = layout.marks.iter().map(|m| m.lane).collect();
+        assert_eq!(given[1], 0, "the year stays in lane 0");
+        assert_eq!(given[2], 1, "the month inside it goes above it");
+        let lane0: Vec<&MarkLayout> = layout.marks.iter().filter(|m| m.lane == 0).collect();
+        for (a, b) in lane0.iter().zip(lane0.iter().skip(1)) {
+            assert!(a.left + a.width <= b.left + 1e-9, "{a:?} overlaps {b:?}");
+        }
+        // Wide, nothing overlaps but the month in its year.
+        let wide = layout_marks(Some(&axis), &marks, &[50.0; 5], 1200.0, 0);
+        assert_eq!(wide.marks.iter().filter(|m| m.lane == 1).count(), 1);
+        assert!(lanes(&[]).is_empty());
     }
 
     #[test]

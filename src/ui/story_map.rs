@@ -141,6 +141,7 @@ pub fn StoryMap(
                 style:--dl-panel-width=move || format!("{}px", layout.get().panel_width)
                 style:--dl-sheet-height=move || format!("{}px", layout.get().sheet_height)
                 style:--dl-sheet-bar=format!("{SHEET_BAR_PX}px")
+                style:--dl-covered-bottom=move || format!("{}px", state.covered.get().bottom)
             >
                 <MapView data=data.clone() state=state cooperative=options.cooperative_gestures />
                 <Timeline

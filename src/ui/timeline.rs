@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::geo::Size;
 use crate::story::{Precision, Story};
 use crate::timeline::marks::{
-    label_width, layout_marks, sample, short_label, AxisLayout, LABEL_LIFT_PX, LABEL_MAX_CHARS,
-    LABEL_PADDING_PX, LABEL_ROWS, LABEL_ROW_PX,
+    label_width, layout_marks, sample, short_label, AxisLayout, HALF_TARGET_PX, LABEL_HEIGHT_PX,
+    LABEL_LIFT_PX, LABEL_MAX_CHARS, LABEL_PADDING_PX, LABEL_ROWS, LABEL_ROW_PX,
 };
 use crate::timeline::{step, EventRef, Tick, TimeAxis};
 use crate::ui::keyed_flags::KeyedFlags;
@@ -285,7 +285,12 @@ fn mark_view(
     };
     let span = mark.precision != Precision::Day;
     view! {
-        <li class="dl-timeline-item" style:left=move || px(at.get().left) style:width=move || px(at.get().width)>
+        <li
+            class="dl-timeline-item"
+            class:dl-timeline-lane-1=move || at.get().lane == 1
+            style:left=move || px(at.get().left)
+            style:width=move || px(at.get().width)
+        >
             <button
                 type="button"
                 class="dl-timeline-event"
@@ -314,11 +319,12 @@ fn mark_view(
                     data-row=move || at.get().row.to_string()
                     style:left=move || px(at.get().label_left)
                     style:width=move || px(at.get().label_width)
-                    style:bottom=move || {
+                    style:top=move || {
                         // A hidden label shows in row 0 on hover or focus.
                         let m = at.get();
                         let row = if m.label_shown { m.row } else { 0 };
-                        format!("calc(50% + {:.1}px)", LABEL_LIFT_PX + row as f64 * LABEL_ROW_PX)
+                        let lift = LABEL_LIFT_PX + LABEL_HEIGHT_PX + row as f64 * LABEL_ROW_PX;
+                        px(HALF_TARGET_PX - lift)
                     }
                 >
                     <span node_ref=text>{mark.label}</span>

@@ -17,3 +17,14 @@ pub async fn sleep(ms: i32) {
     });
     JsFuture::from(promise).await.unwrap();
 }
+
+/// Waits until `check` holds (at most 5 s), or fails saying `what` did not happen.
+pub async fn wait_until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if check() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting until {what}");
+}

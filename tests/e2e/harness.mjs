@@ -13,9 +13,10 @@ import { before, after } from 'node:test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
 
-/** Where the e2e tests' server finds each path: the release build, the e2e pages, the fixtures. */
+/** Where the e2e tests' server finds each path: the e2e pages, the example Leptos app's build, the fixtures, the release build. */
 export const testMounts = [
   ['/e2e/', join(root, 'tests', 'e2e', 'pages')],
+  ['/app/', join(root, 'examples', 'leptos-app', 'dist')],
   ['/fixtures/', join(root, 'tests', 'fixtures')],
   ['/', join(root, 'dist')],
 ];

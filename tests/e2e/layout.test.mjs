@@ -4,7 +4,7 @@
 // above the panel; the map keeps most of the widget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage, screenshot } from './harness.mjs';
+import { useServerAndBrowser, openPage, screenshot, axeViolations } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -140,4 +140,39 @@ test('the bottom sheet starts as a bar and opens and folds on request', async ()
   await map.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   await page.context().close();
+});
+
+test('resizing across layouts keeps the open place in view, beside or above the panel', async () => {
+  const page = await openColumn(375, 480);
+  const map = page.locator('#story-map');
+  const marker = await openPlace(page, 'Vostochny');
+  for (const [w, h] of [[680, 480], [1000, 560], [414, 560], [320, 480]]) {
+    await page.setViewportSize({ width: Math.max(w + 16, 360), height: 900 });
+    await page.evaluate(([w, h]) => {
+      const el = document.getElementById('story-map');
+      el.style.width = `${w}px`;
+      el.style.height = `${h}px`;
+    }, [w, h]);
+    await page.waitForTimeout(150);
+    await settled(page);
+    const hit = await hitAt(marker);
+    assert.ok(hit.inside && hit.onTop, `${w}×${h}: ${JSON.stringify(hit)}`);
+  }
+  await page.context().close();
+});
+
+test('axe-core: no violations with the sheet folded and open, and beside a column', async () => {
+  const page = await openColumn(375, 480);
+  const map = page.locator('#story-map');
+  assert.deepEqual(await axeViolations(page, '#story-map'), [], 'folded sheet');
+  await map.locator('[data-testid=panel-toggle]').click();
+  await map.locator('[data-testid=story-start]').waitFor();
+  assert.deepEqual(await axeViolations(page, '#story-map'), [], 'open sheet');
+  await map.locator('[data-testid=timeline-toggle]').click();
+  assert.deepEqual(await axeViolations(page, '#story-map'), [], 'expanded timeline');
+  await page.context().close();
+  const column = await openColumn(680, 480);
+  await openPlace(column, 'Ashgabat');
+  assert.deepEqual(await axeViolations(column, '#story-map'), [], 'side panel, open place');
+  await column.context().close();
 });
