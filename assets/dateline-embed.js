@@ -142,12 +142,21 @@ function controlFor(host, glue) {
       if (gone || !widget) return;
       gone = true;
       waiting?.cancel('Dateline: the map was destroyed before its story was shown.');
-      widget.destroy();
-      widget.free();
+      let reusable = false;
+      try {
+        widget.destroy();
+        widget.free();
+        reusable = glue.healthy();
+      } catch (error) {
+        // An instance broken by an internal error: clear up by hand, never reuse it.
+        console.error('Dateline:', error);
+        host.textContent = '';
+        host.removeAttribute(MOUNTED);
+      }
       widget = null;
       live.delete(host);
       if (host.isConnected) released.add(host);
-      if (glue.healthy()) spare.push(glue);
+      if (reusable) spare.push(glue);
     },
   };
   return {

@@ -151,18 +151,27 @@ test('elements added after load become maps; removed ones are destroyed', async 
     el.id = 'late';
     el.dataset.dateline = '';
     el.dataset.story = '/story.geojson';
+    el.dataset.event = 'kim-sees-aurus';
     el.style.height = '420px';
     document.getElementById('slot').append(el);
   });
   const late = page.locator('#late');
   await late.locator('[data-testid=marker][aria-label^="Ashgabat"]').waitFor();
+  // data-event opened that event first.
+  assert.equal(await late.locator('[data-testid=event][aria-current=true]').getAttribute('data-event-id'), 'kim-sees-aurus');
   // Inside a container added later, too.
   await page.evaluate(() => {
     const box = document.createElement('section');
-    box.innerHTML = '<div id="nested" data-dateline style="height: 400px"></div>';
+    box.innerHTML = '<div id="nested" data-dateline data-links="off" data-cooperative="off"></div>';
+    box.firstElementChild.style.height = '400px';
     document.getElementById('slot').append(box);
   });
   await page.locator('#nested [data-testid=marker]').first().waitFor();
+  // data-links="off": choosing an event leaves the page's URL alone.
+  await page.locator('#nested [data-testid=story-start]').click();
+  await page.locator('#nested [data-testid=event][aria-current=true]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).hash, '');
   const ready = await eventsNamed(page, 'dateline:ready');
   assert.deepEqual(ready.map((e) => e.id).sort(), ['late', 'nested']);
 

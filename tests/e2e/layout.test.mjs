@@ -79,6 +79,8 @@ for (const [w, h] of SIZES) {
     const freeShare = panel.x > mapBox.x + mapBox.width / 3 ? free / mapBox.width : free / mapBox.height;
     assert.ok(freeShare >= 0.5, `the overview leaves ${Math.round(freeShare * 100)}% of the map free`);
     if (w === 375 || w === 680) await screenshot(page, `column-${w}x${h}-overview.png`);
+    const placement = await map.locator('.dl-story').evaluate((el) => (el.classList.contains('dl-panel-side') ? 'side panel' : 'bottom sheet'));
+    console.log(`layout ${w}×${h}: ${placement}, map ${Math.round((100 * mapBox.height) / h)}% of the height, overview leaves ${Math.round(freeShare * 100)}% free`);
 
     for (const name of PLACES) {
       const marker = await openPlace(page, name);
