@@ -66,7 +66,8 @@ pub fn DetailsPanel(
         _ => None,
     });
     let (story_for_view, order_for_view) = (story.clone(), order.clone());
-    // A downward swipe on the header dismisses the panel (the bottom sheet's gesture).
+    // A downward swipe on the header dismisses the panel, an upward one opens
+    // a folded sheet (the bottom sheet's gestures).
     let swipe_from = StoredValue::new(None::<f64>);
     let swipe_start = move |ev: web_sys::PointerEvent| {
         swipe_from.set_value(Some(f64::from(ev.client_y())));
@@ -76,7 +77,7 @@ pub fn DetailsPanel(
     let swipe_move = move |ev: web_sys::PointerEvent| {
         let swiping = swipe_from
             .get_value()
-            .is_some_and(|y0| f64::from(ev.client_y()) - y0 > 8.0);
+            .is_some_and(|y0| (f64::from(ev.client_y()) - y0).abs() > 8.0);
         if let Some(el) = ev
             .current_target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())

@@ -137,6 +137,15 @@ test('the bottom sheet starts as a bar and opens and folds on request', async ()
   assert.ok(open.height > 120, `open: ${JSON.stringify(open)}`);
   await toggle.click();
   assert.equal(await map.locator('[data-testid=story-start]').isVisible(), false);
+  // A swipe up on the folded bar opens it too.
+  const handle = await map.locator('[data-testid=panel-handle]').boundingBox();
+  await page.mouse.move(handle.x + 40, handle.y + 20);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(handle.x + 40, handle.y + 20 - i * 12);
+  await page.mouse.up();
+  await map.locator('[data-testid=story-start]').waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await toggle.click();
   // Opening a place opens the sheet.
   await map.locator('[data-testid=marker][aria-label^="Ashgabat"] .dl-marker-dot').click();
   await map.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
