@@ -13,6 +13,7 @@ pub mod layout;
 pub mod markers;
 pub mod selection;
 pub mod story;
+pub mod story_data;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,15 +8,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::geo::{
-    project, ClusterId, Insets, Size, Viewport, WorldBounds, WorldPoint, Zoom, MAX_ZOOM,
-};
+use crate::geo::{ClusterId, Insets, Size, Viewport, Zoom, MAX_ZOOM};
 use crate::interaction::{apply, MapAction};
 use crate::layout::{framing, PanelLayout, PanelShown};
-use crate::markers::{place_key, Spider, StoryMarkers};
+use crate::markers::{place_key, Spider};
 use crate::selection::{change, initial, Framing, Nav, Selection};
-use crate::story::Story;
-use crate::timeline::{reading_order, EventRef};
 use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::control::SelectedEvent;
 use crate::ui::focus::focus_next_frame;
@@ -25,56 +21,12 @@ use crate::ui::options::MapOptions;
 use crate::ui::tasks::Tasks;
 use crate::ui::{dates, strings};
 
+pub use crate::story_data::StoryData;
+
 /// Space kept free around the story's places when fitting the view, in px.
 const FIT_PADDING_PX: f64 = 48.0;
 /// Closest zoom for "show the whole story", so a one-place story still shows its surroundings.
 const MAX_FIT_ZOOM: f64 = 6.0;
-
-/// What a map knows of its story, built once.
-pub struct StoryData {
-    /// The story.
-    pub story: Arc<Story>,
-    /// Every event in reading order; `Selection::Event` indexes it.
-    pub order: Arc<Vec<EventRef>>,
-    /// The places' world positions, by index.
-    pub places: Vec<WorldPoint>,
-    /// The places clustered for every zoom.
-    pub markers: Arc<StoryMarkers>,
-    /// Where the places are.
-    pub bounds: Option<WorldBounds>,
-}
-
-impl StoryData {
-    /// Projects and clusters `story`'s places, and puts its events in order.
-    pub fn new(story: Arc<Story>) -> StoryData {
-        let places: Vec<WorldPoint> = story
-            .places
-            .iter()
-            // Validated stories have finite coordinates; the fallback is unreachable in practice.
-            .map(|p| project(p.lon, p.lat).unwrap_or(WorldPoint::new(0.5, 0.5)))
-            .collect();
-        let events: Vec<u32> = story
-            .places
-            .iter()
-            .map(|p| u32::try_from(p.events.len()).unwrap_or(u32::MAX))
-            .collect();
-        StoryData {
-            order: Arc::new(reading_order(&story)),
-            markers: Arc::new(StoryMarkers::new(&places, &events)),
-            bounds: WorldBounds::from_points(places.iter().copied()),
-            places,
-            story,
-        }
-    }
-
-    /// The index in the reading order of the event with this id.
-    pub fn position_of(&self, event_id: &str) -> Option<usize> {
-        self.order.iter().position(|r| {
-            r.resolve(&self.story)
-                .is_some_and(|(_, e)| e.id == event_id)
-        })
-    }
-}
 
 /// Handles to one map's state; `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]

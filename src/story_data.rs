@@ -1,0 +1,75 @@
+//! What a map knows of its story, built once when the story arrives: the
+//! reading order, the places' world positions and their clusters, the bounds.
+
+use std::sync::Arc;
+
+use crate::geo::{project, WorldBounds, WorldPoint};
+use crate::markers::StoryMarkers;
+use crate::story::Story;
+use crate::timeline::{reading_order, EventRef};
+
+/// What a map knows of its story, built once.
+pub struct StoryData {
+    /// The story.
+    pub story: Arc<Story>,
+    /// Every event in reading order; `Selection::Event` indexes it.
+    pub order: Arc<Vec<EventRef>>,
+    /// The places' world positions, by index.
+    pub places: Vec<WorldPoint>,
+    /// The places clustered for every zoom.
+    pub markers: Arc<StoryMarkers>,
+    /// Where the places are.
+    pub bounds: Option<WorldBounds>,
+}
+
+impl StoryData {
+    /// Projects and clusters `story`'s places, and puts its events in order.
+    pub fn new(story: Arc<Story>) -> StoryData {
+        let places: Vec<WorldPoint> = story
+            .places
+            .iter()
+            // Validated stories have finite coordinates; the fallback is unreachable in practice.
+            .map(|p| project(p.lon, p.lat).unwrap_or(WorldPoint::new(0.5, 0.5)))
+            .collect();
+        let events: Vec<u32> = story
+            .places
+            .iter()
+            .map(|p| u32::try_from(p.events.len()).unwrap_or(u32::MAX))
+            .collect();
+        StoryData {
+            order: Arc::new(reading_order(&story)),
+            markers: Arc::new(StoryMarkers::new(&places, &events)),
+            bounds: WorldBounds::from_points(places.iter().copied()),
+            places,
+            story,
+        }
+    }
+
+    /// The index in the reading order of the event with this id.
+    pub fn position_of(&self, event_id: &str) -> Option<usize> {
+        self.order.iter().position(|r| {
+            r.resolve(&self.story)
+                .is_some_and(|(_, e)| e.id == event_id)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::parse;
+
+    #[test]
+    fn the_article_in_reading_order_with_its_places_clustered() {
+        let story = Arc::new(parse(include_str!("../assets/story.geojson")).expect("parses"));
+        let data = StoryData::new(story.clone());
+        assert_eq!(data.order.len(), 7);
+        assert_eq!(data.places.len(), 4);
+        assert_eq!(data.position_of("putin-inauguration"), Some(0));
+        assert_eq!(data.position_of("foreign-guests"), Some(6), "undated last");
+        assert_eq!(data.position_of("no-such-event"), None);
+        let bounds = data.bounds.expect("bounds");
+        assert!(data.places.iter().all(|p| bounds.contains(*p)));
+        assert_eq!(data.markers.tree().len(), 4);
+    }
+}
