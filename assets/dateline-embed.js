@@ -214,10 +214,22 @@ export async function mount(element, options = {}) {
   return mountWith(element, (glue) => glue.mountWidget(element, story, rest));
 }
 
+/** The next `dateline-N` no element has. */
+function freeId() {
+  let n = document.querySelectorAll(`[${MOUNTED}]`).length + 1;
+  while (document.getElementById(`dateline-${n}`)) n += 1;
+  return `dateline-${n}`;
+}
+
 /** Mounts every `data-dateline` element not yet mounted, and destroys the maps of removed ones. */
 function scan() {
-  for (const host of document.querySelectorAll(`[data-dateline]:not([${MOUNTED}])`)) {
-    if (live.has(host) || released.has(host)) continue;
+  const hosts = [...document.querySelectorAll(`[data-dateline]:not([${MOUNTED}])`)].filter(
+    (host) => !live.has(host) && !released.has(host),
+  );
+  // Ids in page order, before the instances (which start in any order) mount:
+  // the same element gets the same id, and so the same #<id>:event= link, on every load.
+  for (const host of hosts) host.id ||= freeId();
+  for (const host of hosts) {
     // Its story and options come from its markup; failures show inside it.
     mountWith(host, (glue) => glue.mountHost(host)).catch(() => {});
   }

@@ -32,6 +32,8 @@ test('the embed example shows two working widgets in a page of text', async () =
 
   const ids = await widgets.evaluateAll((els) => els.map((e) => e.closest('[data-dateline]').id));
   assert.equal(new Set(ids).size, 2, `unique widget ids: ${ids}`);
+  // In page order, whichever instance starts first: links name the same widget on every load.
+  assert.deepEqual(ids, ['dateline-1', 'dateline-2']);
   await screenshot(page, 'embed-example.png');
   assert.deepEqual(page.errors, []);
 });
