@@ -9,16 +9,22 @@ use super::date::PartialDate;
 use super::error::{ErrorKind, StoryError};
 use super::feature::{EventDraft, FeatureDraft};
 use super::model::{Event, Place, Story};
+use super::rich_text::RichText;
 
 /// Builds the story from the features that could be read, adding duplicate-id
 /// errors to `errors`. The story is only meaningful if `errors` stays empty.
 pub(crate) fn assemble(
     title: Option<String>,
-    summary: Option<String>,
-    features: Vec<FeatureDraft>,
+    summary: Option<RichText>,
+    line: bool,
+    mut features: Vec<FeatureDraft>,
     errors: &mut Vec<StoryError>,
 ) -> Story {
     check_unique_ids(&features, errors);
+    // File order, before points merge events of several features into one place.
+    for (order, event) in features.iter_mut().flat_map(|f| f.events.iter_mut()).enumerate() {
+        event.order = order;
+    }
     let explicit_place_ids: HashSet<String> =
         features.iter().filter_map(|f| f.id.clone()).collect();
     let explicit_event_ids: HashSet<String> = features
@@ -43,10 +49,13 @@ pub(crate) fn assemble(
                         .id
                         .unwrap_or_else(|| unique(format!("{id}-{}", n + 1), &mut event_ids)),
                     date: e.date,
+                    date_text: e.date_text,
                     title: e.title.unwrap_or_default(),
                     summary: e.summary,
                     people: e.people,
                     source: e.source,
+                    media: e.media,
+                    order: e.order,
                 })
                 .collect();
             // `sort_by` is stable: equal dates keep their input order.
@@ -64,6 +73,8 @@ pub(crate) fn assemble(
         title,
         summary,
         places,
+        line,
+        notices: Vec::new(),
     }
 }
 
@@ -180,9 +191,12 @@ mod tests {
             id_field: "properties.events[0].id".into(),
             title: Some(title.into()),
             date: date.map(|d| PartialDate::parse(d).unwrap()),
+            date_text: None,
             summary: None,
             people: vec![],
             source: None,
+            media: vec![],
+            order: 0,
         }
     }
 
@@ -203,7 +217,7 @@ mod tests {
 
     fn build(features: Vec<FeatureDraft>) -> (Story, Vec<StoryError>) {
         let mut errors = vec![];
-        let story = assemble(None, None, features, &mut errors);
+        let story = assemble(None, None, false, features, &mut errors);
         (story, errors)
     }
 

@@ -12,22 +12,39 @@ use super::date::DateError;
 /// `Feature 2 (id "ashgabat"), field "geometry.coordinates": longitude 200 is outside the allowed range -180 to 180.`
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryError {
-    /// Index of the feature in the collection's `features` (from 0), or
-    /// `None` for a problem with the story as a whole.
+    /// What `feature` counts: GeoJSON features, or an imported file's rows or slides.
+    pub part: Part,
+    /// Index of the feature in the collection's `features` (from 0; a row's
+    /// or slide's number as its file shows it), or `None` for a problem with
+    /// the story as a whole.
     pub feature: Option<usize>,
     /// The feature's own `id`, if it has a usable one.
     pub feature_id: Option<String>,
     /// Path of the field inside the feature (or the story), such as
-    /// `properties.events[2].date`; empty when the whole thing is wrong.
+    /// `properties.events[2].date`, or a row's column; empty when the whole
+    /// thing is wrong.
     pub field: String,
     /// What is wrong.
     pub kind: ErrorKind,
+}
+
+/// The parts of a story's file an error can be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Part {
+    /// A GeoJSON Feature (`field` is a path in it).
+    #[default]
+    Feature,
+    /// A spreadsheet row, numbered as the spreadsheet shows it (`field` is its column).
+    Row,
+    /// A StoryMapJS slide, numbered from 1 (`field` is a path in it).
+    Slide,
 }
 
 impl StoryError {
     /// An error about the story as a whole (not about one feature).
     pub fn story(field: impl Into<String>, kind: ErrorKind) -> Self {
         StoryError {
+            part: Part::Feature,
             feature: None,
             feature_id: None,
             field: field.into(),
@@ -43,8 +60,31 @@ impl StoryError {
         kind: ErrorKind,
     ) -> Self {
         StoryError {
+            part: Part::Feature,
             feature: Some(index),
             feature_id: feature_id.map(str::to_string),
+            field: field.into(),
+            kind,
+        }
+    }
+
+    /// An error in spreadsheet row `row` (as the spreadsheet numbers it), in `column`.
+    pub fn in_row(row: usize, column: impl Into<String>, kind: ErrorKind) -> Self {
+        StoryError {
+            part: Part::Row,
+            feature: Some(row),
+            feature_id: None,
+            field: column.into(),
+            kind,
+        }
+    }
+
+    /// An error in StoryMapJS slide `slide` (from 1), at `field`.
+    pub fn in_slide(slide: usize, field: impl Into<String>, kind: ErrorKind) -> Self {
+        StoryError {
+            part: Part::Slide,
+            feature: Some(slide),
+            feature_id: None,
             field: field.into(),
             kind,
         }
@@ -53,15 +93,20 @@ impl StoryError {
 
 impl fmt::Display for StoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (unit, field) = match self.part {
+            Part::Feature => ("Feature", "field"),
+            Part::Row => ("Row", "column"),
+            Part::Slide => ("Slide", "field"),
+        };
         match self.feature {
-            Some(index) => write!(f, "Feature {index}")?,
+            Some(index) => write!(f, "{unit} {index}")?,
             None => f.write_str("Story")?,
         }
         if let Some(id) = &self.feature_id {
             write!(f, " (id {id:?})")?;
         }
         if !self.field.is_empty() {
-            write!(f, ", field {:?}", self.field)?;
+            write!(f, ", {field} {:?}", self.field)?;
         }
         write!(f, ": {}.", self.kind)
     }
@@ -201,6 +246,49 @@ pub enum ErrorKind {
     BadLink {
         /// The link as given.
         url: String,
+    },
+    /// Rich text in a shape the story format does not have.
+    #[error("the text at {path} is not in a shape Dateline reads; use text, or an array of blocks {{\"p\": …}}, {{\"ul\": […]}} or {{\"ol\": […]}} holding text, {{\"b\": …}}, {{\"i\": …}}, {{\"a\": …, \"href\": \"https://…\"}} and {{\"br\": true}}", path = if path.is_empty() { "its top" } else { path.as_str() })]
+    BadRichText {
+        /// Where inside the text, e.g. `[1].p[0]`.
+        path: String,
+    },
+    /// A media address that is neither a web link nor a relative path.
+    #[error("{url:?} is not a media address; use an absolute address starting with http:// or https://, or a path relative to the story file")]
+    BadMediaAddress {
+        /// The address as given.
+        url: String,
+    },
+    /// A StoryMapJS slide without a usable location; it is left out.
+    #[error("the slide has no location, so it is left out; give it a \"location\" with \"lat\" and \"lon\" to put it on the map")]
+    NoLocation,
+    /// A number written as text that does not read as a number.
+    #[error("{found:?} is not a number; write it as a decimal such as 55.752")]
+    NotANumber {
+        /// The text as given.
+        found: String,
+    },
+    /// An imported file with nothing in it that can be shown.
+    #[error("there is no {what} that can be shown ({skipped} left out: see the problems listed with them)")]
+    NothingToShow {
+        /// What the file is made of: "slide", "row".
+        what: &'static str,
+        /// How many were left out.
+        skipped: usize,
+    },
+    /// A spreadsheet without a column the story needs.
+    #[error("the spreadsheet has no {needed} column; name a column {names} (any case)")]
+    MissingColumn {
+        /// What the column holds, e.g. "latitude".
+        needed: &'static str,
+        /// The names it may have, e.g. "\"lat\" or \"latitude\"".
+        names: &'static str,
+    },
+    /// The file is not readable as CSV.
+    #[error("the file cannot be read as a spreadsheet (CSV): {message}")]
+    BadCsv {
+        /// What is wrong, with where.
+        message: String,
     },
     /// A required field is missing.
     #[error("this field is missing; it must be {expected}")]

@@ -8,7 +8,9 @@ use super::date::PartialDate;
 use super::error::{Axis, ErrorKind, StoryError};
 use super::fields::{compact, describe, expected, join, Reported, Scope};
 use super::link::link_host;
+use super::media::Media;
 use super::model::Source;
+use super::rich_text::RichText;
 
 /// What one feature contributes, as far as it could be read. Parts that had
 /// errors are `None` or left out; their errors are already recorded.
@@ -36,9 +38,13 @@ pub(crate) struct EventDraft {
     pub id_field: String,
     pub title: Option<String>,
     pub date: Option<PartialDate>,
-    pub summary: Option<String>,
+    pub date_text: Option<String>,
+    pub summary: Option<RichText>,
     pub people: Vec<String>,
     pub source: Option<Source>,
+    pub media: Vec<Media>,
+    /// Position among all events of the input, in file order (set when the story is assembled).
+    pub order: usize,
 }
 
 /// Reads the feature at `index`, recording its problems in `errors`.
@@ -246,18 +252,23 @@ fn read_event(scope: &mut Scope, event: &Map<String, Value>, prefix: &str) -> Ev
         }
         Err(Reported) => None,
     };
-    let summary = scope.text(event, prefix, "summary").ok().flatten();
+    let date_text = scope.text(event, prefix, "date_text").ok().flatten();
+    let summary = scope.rich_text(event, prefix, "summary").ok().flatten();
     let people = scope.people(event, prefix, "people");
     let source = read_source(scope, event.get("source"), &join(prefix, "source"));
+    let media = scope.media(event, prefix, "media");
     EventDraft {
         id,
         id_from_feature: false,
         id_field,
         title,
         date,
+        date_text,
         summary,
         people,
         source,
+        media,
+        order: 0,
     }
 }
 
@@ -286,10 +297,12 @@ fn read_single_event(
         Err(Reported) => None,
     };
     let date = scope.date(props, P, "date").ok().flatten();
-    let summary = match scope.text(props, P, "summary") {
-        Ok(None) => scope.text(props, P, "description").ok().flatten(),
+    let date_text = scope.text(props, P, "date_text").ok().flatten();
+    let summary = match scope.rich_text(props, P, "summary") {
+        Ok(None) => scope.rich_text(props, P, "description").ok().flatten(),
         summary => summary.ok().flatten(),
     };
+    let media = scope.media(props, P, "media");
     let people = scope.people(props, P, "people");
     let source = read_source(scope, props.get("source"), "properties.source");
     let url = scope.link(props, P, "url").ok().flatten();
@@ -312,9 +325,12 @@ fn read_single_event(
         id_field: "id".into(),
         title,
         date,
+        date_text,
         summary,
         people,
         source,
+        media,
+        order: 0,
     };
     (place_name, vec![event])
 }
@@ -438,7 +454,10 @@ mod tests {
         assert_eq!(draft.point, Some((58.3261, 37.9601)));
         let e = &draft.events[0];
         assert_eq!(e.title.as_deref(), Some("Ashgabat"));
-        assert_eq!(e.summary.as_deref(), Some("A white limousine."));
+        assert_eq!(
+            e.summary.as_ref().map(RichText::to_plain).as_deref(),
+            Some("A white limousine.")
+        );
         assert_eq!(e.id, None);
         assert!(e.id_from_feature);
     }
@@ -456,7 +475,7 @@ mod tests {
         let e = &draft.events[0];
         assert_eq!(e.id.as_deref(), Some("17"));
         assert_eq!(e.title.as_deref(), Some("T"));
-        assert_eq!(e.summary.as_deref(), Some("S"));
+        assert_eq!(e.summary.as_ref().map(crate::story::RichText::to_plain).as_deref(), Some("S"));
         let source = e.source.as_ref().unwrap();
         assert_eq!(source.name, "TASS");
         assert_eq!(
@@ -839,7 +858,7 @@ mod tests {
             (
                 json!({"properties": {"title": "A", "summary": {}}}),
                 "properties.summary",
-                expected::TEXT,
+                expected::RICH_TEXT,
             ),
         ];
         for (mut v, field, want) in cases {

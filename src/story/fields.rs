@@ -6,6 +6,8 @@ use serde_json::{Map, Value};
 use super::date::PartialDate;
 use super::error::{ErrorKind, StoryError};
 use super::link::is_web_link;
+use super::media::{is_media_address, Media};
+use super::rich_text::{RichText, RichTextProblem};
 
 /// What a field must hold, as the error messages word it.
 pub(crate) mod expected {
@@ -22,6 +24,13 @@ pub(crate) mod expected {
     pub const GEOMETRY: &str =
         "a Point geometry such as {\"type\": \"Point\", \"coordinates\": [37.6175, 55.752]}";
     pub const FEATURES: &str = "an array of Point Features";
+    pub const MEDIA: &str =
+        "an object such as {\"url\": \"photos/kim.jpg\", \"alt\": \"...\", \"caption\": \"...\", \"credit\": \"...\"}, or an array of them";
+    pub const MEDIA_URL: &str =
+        "the address of the picture or page: an http(s) link or a path relative to the story file";
+    pub const BOOLEAN: &str = "true or false";
+    pub const RICH_TEXT: &str =
+        "text, or an array of paragraphs and lists such as [{\"p\": [\"A \", {\"b\": \"bold\"}, \" word\"]}]";
 }
 
 /// Marks a field whose problem has already been recorded, so callers neither
@@ -102,6 +111,7 @@ impl<'e> Scope<'e> {
     /// Records a problem at `field`.
     pub fn report(&mut self, field: impl Into<String>, kind: ErrorKind) -> Reported {
         self.errors.push(StoryError {
+            part: super::error::Part::Feature,
             feature: self.feature,
             feature_id: self.feature_id.clone(),
             field: field.into(),
@@ -165,6 +175,95 @@ impl<'e> Scope<'e> {
                 Err(self.report(join(prefix, key), ErrorKind::BadLink { url }))
             }
             url => Ok(url),
+        }
+    }
+
+    /// Optional rich text (see [`RichText::from_json`]); blank is `None`.
+    pub fn rich_text(
+        &mut self,
+        obj: &Map<String, Value>,
+        prefix: &str,
+        key: &str,
+    ) -> Result<Option<RichText>, Reported> {
+        let field = join(prefix, key);
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value @ (Value::String(_) | Value::Array(_))) => match RichText::from_json(value) {
+                Ok(text) => Ok((!text.is_empty()).then_some(text)),
+                Err(RichTextProblem::Shape { path }) => {
+                    Err(self.report(field, ErrorKind::BadRichText { path }))
+                }
+                Err(RichTextProblem::Link { path, href }) => {
+                    Err(self.report(format!("{field}{path}"), ErrorKind::BadLink { url: href }))
+                }
+            },
+            Some(other) => Err(self.wrong_type(field, expected::RICH_TEXT, other)),
+        }
+    }
+
+    /// Optional `true` or `false`; absent is `false`.
+    pub fn flag(&mut self, obj: &Map<String, Value>, prefix: &str, key: &str) -> bool {
+        match obj.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.wrong_type(join(prefix, key), expected::BOOLEAN, other);
+                false
+            }
+        }
+    }
+
+    /// Optional media: one object or an array of them; bad entries are
+    /// reported and left out.
+    pub fn media(&mut self, obj: &Map<String, Value>, prefix: &str, key: &str) -> Vec<Media> {
+        let field = join(prefix, key);
+        let items: Vec<(String, &Value)> = match obj.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("{field}[{i}]"), item))
+                .collect(),
+            Some(item) => vec![(field, item)],
+        };
+        items
+            .into_iter()
+            .filter_map(|(path, item)| self.one_media(&path, item))
+            .collect()
+    }
+
+    fn one_media(&mut self, path: &str, item: &Value) -> Option<Media> {
+        let Value::Object(media) = item else {
+            self.wrong_type(path.to_string(), expected::MEDIA, item);
+            return None;
+        };
+        let url = self.text(media, path, "url");
+        let alt = self.text(media, path, "alt").ok().flatten();
+        let caption = self.text(media, path, "caption").ok().flatten();
+        let credit = self.text(media, path, "credit").ok().flatten();
+        let link = self.link(media, path, "link").ok().flatten();
+        match url {
+            Ok(Some(url)) if is_media_address(&url) => Some(Media {
+                url,
+                alt,
+                caption,
+                credit,
+                link,
+            }),
+            Ok(Some(url)) => {
+                self.report(join(path, "url"), ErrorKind::BadMediaAddress { url });
+                None
+            }
+            Ok(None) => {
+                self.report(
+                    join(path, "url"),
+                    ErrorKind::MissingField {
+                        expected: expected::MEDIA_URL,
+                    },
+                );
+                None
+            }
+            Err(Reported) => None,
         }
     }
 

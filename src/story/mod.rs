@@ -9,13 +9,17 @@ mod error;
 mod feature;
 mod fields;
 mod link;
+mod media;
 mod model;
 mod parse;
+mod rich_text;
 
 pub use date::{
     days_in_month, format_optional_date, is_leap_year, DateError, PartialDate, Precision,
 };
-pub use error::{Axis, ErrorKind, StoryError};
+pub use error::{Axis, ErrorKind, Part, StoryError};
 pub use link::{is_web_link, link_host};
+pub use media::{is_media_address, Media, MediaKind};
+pub use rich_text::{Block, Inline, RichText, RichTextProblem};
 pub use model::{Event, Place, Source, Story};
-pub use parse::{parse, parse_value};
+pub use parse::{parse, parse_value, read_json};

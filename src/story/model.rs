@@ -4,6 +4,9 @@
 //! ids are unique, coordinates in range, links http(s), events sorted.
 
 use super::date::PartialDate;
+use super::error::StoryError;
+use super::media::Media;
+use super::rich_text::RichText;
 
 /// A whole story: what it is about and where it happens.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,9 +14,16 @@ pub struct Story {
     /// The story's headline, from the collection's `properties.title`.
     pub title: Option<String>,
     /// A short description, from the collection's `properties.summary`.
-    pub summary: Option<String>,
+    pub summary: Option<RichText>,
     /// The places, in input order; never empty.
     pub places: Vec<Place>,
+    /// Whether a line joins the events' places in reading order
+    /// (`properties.line: true`).
+    pub line: bool,
+    /// What an importer left out, each a problem naming its row or slide
+    /// (a StoryMapJS slide without a location, a spreadsheet row with a bad
+    /// latitude): the story shows without them, and the overview lists them.
+    pub notices: Vec<StoryError>,
 }
 
 /// One location on the map and what happened there.
@@ -38,14 +48,23 @@ pub struct Event {
     pub id: String,
     /// When it happened, at the precision known; `None` if undated.
     pub date: Option<PartialDate>,
+    /// How the date reads where it is not a date Dateline can place in time
+    /// ("Spring 1845"); the event then counts as undated for ordering.
+    pub date_text: Option<String>,
     /// A short headline.
     pub title: String,
-    /// A few sentences of plain text (never HTML).
-    pub summary: Option<String>,
+    /// A few sentences: text with paragraphs, lists and links at most (never HTML).
+    pub summary: Option<RichText>,
     /// The people involved, as given.
     pub people: Vec<String>,
     /// Where this is reported.
     pub source: Option<Source>,
+    /// Photos, videos or pages, in order.
+    pub media: Vec<Media>,
+    /// Position among all the story's events as its file gives them (a
+    /// StoryMapJS slide's number, a spreadsheet's row): the reading order of
+    /// events with equal or no dates.
+    pub order: usize,
 }
 
 /// Where an event is reported.
@@ -93,10 +112,13 @@ mod tests {
         Event {
             id: id.into(),
             date: None,
+            date_text: None,
             title: id.to_uppercase(),
             summary: None,
             people: vec![],
             source: None,
+            media: vec![],
+            order: 0,
         }
     }
 
@@ -116,6 +138,8 @@ mod tests {
             title: None,
             summary: None,
             places: vec![place("a", &["a1", "a2"]), place("b", &["b1"])],
+            line: false,
+            notices: vec![],
         };
         assert_eq!(story.event_count(), 3);
         assert_eq!(story.place("b").map(|p| p.events.len()), Some(1));

@@ -8,6 +8,7 @@ use super::error::{ErrorKind, StoryError};
 use super::feature::read_feature;
 use super::fields::{describe, expected, Scope};
 use super::model::Story;
+use super::rich_text::RichText;
 
 /// Parses a story from GeoJSON text; see [`parse_value`] for what is checked.
 ///
@@ -43,10 +44,15 @@ use super::model::Story;
 /// # Ok::<(), String>(())
 /// ```
 pub fn parse(text: &str) -> Result<Story, Vec<StoryError>> {
+    parse_value(&read_json(text)?)
+}
+
+/// JSON text as a value, or the one error saying where it is not JSON.
+/// A leading byte-order mark is skipped.
+pub fn read_json(text: &str) -> Result<Value, Vec<StoryError>> {
     // Editors on Windows often save a byte-order mark, which JSON does not allow.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| vec![json_error(&e)])?;
-    parse_value(&value)
+    serde_json::from_str(text).map_err(|e| vec![json_error(&e)])
 }
 
 fn json_error(e: &serde_json::Error) -> StoryError {
@@ -92,7 +98,7 @@ pub fn parse_value(value: &Value) -> Result<Story, Vec<StoryError>> {
     };
 
     let mut errors = Vec::new();
-    let (title, summary) = read_story_properties(collection.get("properties"), &mut errors);
+    let (title, summary, line) = read_story_properties(collection.get("properties"), &mut errors);
     let features = match collection.get("features") {
         Some(Value::Array(features)) if features.is_empty() => {
             errors.push(StoryError::story("features", ErrorKind::NoFeatures));
@@ -125,7 +131,7 @@ pub fn parse_value(value: &Value) -> Result<Story, Vec<StoryError>> {
         .enumerate()
         .filter_map(|(i, f)| read_feature(i, f, &mut errors))
         .collect();
-    let story = assemble(title, summary, drafts, &mut errors);
+    let story = assemble(title, summary, line, drafts, &mut errors);
     if errors.is_empty() {
         Ok(story)
     } else {
@@ -138,13 +144,14 @@ pub fn parse_value(value: &Value) -> Result<Story, Vec<StoryError>> {
 fn read_story_properties(
     properties: Option<&Value>,
     errors: &mut Vec<StoryError>,
-) -> (Option<String>, Option<String>) {
+) -> (Option<String>, Option<RichText>, bool) {
     let mut scope = Scope::story(errors);
     match properties {
-        None | Some(Value::Null) => (None, None),
+        None | Some(Value::Null) => (None, None, false),
         Some(Value::Object(props)) => (
             scope.text(props, "properties", "title").ok().flatten(),
-            scope.text(props, "properties", "summary").ok().flatten(),
+            scope.rich_text(props, "properties", "summary").ok().flatten(),
+            scope.flag(props, "properties", "line"),
         ),
         Some(other) => {
             scope.report(
@@ -154,7 +161,7 @@ fn read_story_properties(
                     found: describe(other),
                 },
             );
-            (None, None)
+            (None, None, false)
         }
     }
 }
@@ -351,7 +358,7 @@ mod tests {
         v["properties"] = json!({"title": " Aurus ", "summary": "A car.", "other": 1});
         let story = parse_value(&v).unwrap();
         assert_eq!(story.title.as_deref(), Some("Aurus"));
-        assert_eq!(story.summary.as_deref(), Some("A car."));
+        assert_eq!(story.summary.as_ref().map(crate::story::RichText::to_plain).as_deref(), Some("A car."));
 
         v["properties"] = json!({"title": 5});
         let errors = errors_of(v.clone());
@@ -442,7 +449,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            moscow.events[0].summary.as_deref(),
+            moscow.events[0].summary.as_ref().map(crate::story::RichText::to_plain).as_deref(),
             Some("Putin rides the Aurus.")
         );
         let zhukovsky = &story.places[1];
@@ -567,7 +574,7 @@ mod tests {
         .unwrap();
         let e = &story.places[0].events[0];
         assert_eq!(e.title, "<img src=x onerror=alert(1)>");
-        assert_eq!(e.summary.as_deref(), Some("a &amp; b\n\nc"));
+        assert_eq!(e.summary.as_ref().map(crate::story::RichText::to_plain).as_deref(), Some("a &amp; b\n\nc"));
         assert_eq!(e.date, None::<PartialDate>);
     }
 }

@@ -27,9 +27,9 @@ impl EventRef {
 /// Dated events come first, by the first day of their date's span; at the
 /// same first day the coarser date comes first (`2019` before `2019-01`
 /// before `2019-01-01`), as [`PartialDate`](crate::story::PartialDate)'s
-/// `Ord` does; remaining ties keep story order (place index, then event
-/// index). Undated events follow, in story order. The result is the same for
-/// the same story every time.
+/// `Ord` does; remaining ties keep the file's order ([`Event::order`]).
+/// Undated events follow, in the file's order (a StoryMapJS story's slide
+/// order). The result is the same for the same story every time.
 ///
 /// # Examples
 ///
@@ -77,7 +77,9 @@ pub fn reading_order(story: &Story) -> Vec<EventRef> {
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        by_date.then_with(|| (ra.place, ra.event).cmp(&(rb.place, rb.event)))
+        by_date
+            .then_with(|| a.order.cmp(&b.order))
+            .then_with(|| (ra.place, ra.event).cmp(&(rb.place, rb.event)))
     });
     order.into_iter().map(|(r, _)| r).collect()
 }
@@ -133,10 +135,13 @@ mod tests {
         Event {
             id: id.into(),
             date: date.map(|d| PartialDate::parse(d).unwrap()),
+            date_text: None,
             title: id.into(),
             summary: None,
             people: vec![],
             source: None,
+            media: vec![],
+            order: 0,
         }
     }
 
@@ -155,6 +160,8 @@ mod tests {
                     events,
                 })
                 .collect(),
+            line: false,
+            notices: vec![],
         }
     }
 
