@@ -4,15 +4,21 @@
 use std::collections::HashSet;
 
 use crate::geo::{ScreenPoint, Viewport};
+use crate::i18n::Catalog;
 use crate::markers::{
-    caption_goes_left, caption_width, cluster_caption, cluster_marker_label, place_marker_label,
-    visible_captions, CaptionBox, MarkerKind, MarkerModel, StoryMarkers,
+    caption_goes_left, caption_width, visible_captions, CaptionBox, MarkerKind, MarkerModel,
+    StoryMarkers,
 };
 use crate::story::Story;
 
 /// The visible name of a marker: its place's name, or its cluster's
 /// ("Moscow and Zhukovsky", "Moscow and 4 more places").
-pub fn caption_text(story: &Story, markers: &StoryMarkers, model: &MarkerModel) -> String {
+pub fn caption_text(
+    words: &Catalog,
+    story: &Story,
+    markers: &StoryMarkers,
+    model: &MarkerModel,
+) -> String {
     match &model.kind {
         MarkerKind::Place(i) => story
             .places
@@ -32,7 +38,7 @@ pub fn caption_text(story: &Story, markers: &StoryMarkers, model: &MarkerModel) 
                 .filter_map(|i| story.places.get(*i).map(|p| p.name.as_str()))
                 .collect();
             let lead = story.places.get(*lead).map_or("", |p| p.name.as_str());
-            cluster_caption(&names, lead, *places)
+            words.group_caption(&names, lead, *places)
         }
     }
 }
@@ -40,14 +46,19 @@ pub fn caption_text(story: &Story, markers: &StoryMarkers, model: &MarkerModel) 
 /// A marker's accessible name ("Moscow: 3 events", "Moscow and Zhukovsky:
 /// 2 places, 4 events") and the number on its dot (events of a place,
 /// places of a group).
-pub fn marker_name(story: &Story, model: &MarkerModel, caption: &str) -> (String, usize) {
+pub fn marker_name(
+    words: &Catalog,
+    story: &Story,
+    model: &MarkerModel,
+    caption: &str,
+) -> (String, usize) {
     match &model.kind {
         MarkerKind::Place(i) => {
             let events = story.places.get(*i).map_or(0, |p| p.events.len());
-            (place_marker_label(caption, events), events)
+            (words.place_marker(caption, events), events)
         }
         MarkerKind::Cluster { places, events, .. } => {
-            (cluster_marker_label(caption, *places, *events), *places)
+            (words.group_marker(caption, *places, *events), *places)
         }
     }
 }
@@ -122,9 +133,10 @@ mod tests {
         let bounds = WorldBounds::from_points(points.iter().copied()).expect("places");
         let view = Viewport::fit(bounds, Size::new(1000.0, 500.0), 48.0, DEFAULT_FIT_MAX_ZOOM);
         let shown = markers.visible(&view, None);
+        let words = Catalog::for_tag("en");
         let captions: Vec<String> = shown
             .iter()
-            .map(|m| caption_text(&story, &markers, m))
+            .map(|m| caption_text(words, &story, &markers, m))
             .collect();
         assert!(
             captions.contains(&"Moscow and Zhukovsky".to_string()),
@@ -134,10 +146,20 @@ mod tests {
         let names: Vec<(String, usize)> = shown
             .iter()
             .zip(&captions)
-            .map(|(m, c)| marker_name(&story, m, c))
+            .map(|(m, c)| marker_name(words, &story, m, c))
             .collect();
         assert!(names.contains(&("Moscow and Zhukovsky: 2 places, 4 events".to_string(), 2)));
         assert!(names.contains(&("Ashgabat: 2 events".to_string(), 2)));
+        // In Russian, the same markers in Russian words.
+        let ru = Catalog::for_tag("ru");
+        let ashgabat = shown
+            .iter()
+            .find(|m| caption_text(ru, &story, &markers, m) == "Ashgabat")
+            .expect("Ashgabat's marker");
+        assert_eq!(
+            marker_name(ru, &story, ashgabat, "Ashgabat").0,
+            "Ashgabat: 2 события"
+        );
 
         let (visible, left) = caption_sides(&story, &shown, &captions, &view, 1000.0);
         // Four places far apart: every caption fits.

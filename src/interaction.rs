@@ -63,6 +63,8 @@ pub struct KeyContext {
     pub panel_open: bool,
     /// A group of places at one spot is fanned out.
     pub fanned: bool,
+    /// The widget is laid out right to left: Left steps forward.
+    pub rtl: bool,
 }
 
 /// What a key does in a widget.
@@ -102,7 +104,7 @@ pub fn key_command(key: &str, cx: KeyContext) -> Option<KeyCommand> {
         "Escape" if cx.fanned => Some(KeyCommand::Unfan),
         _ if cx.in_field => None,
         "ArrowLeft" | "ArrowRight" if !cx.on_map => Some(KeyCommand::Step {
-            forward: key == "ArrowRight",
+            forward: (key == "ArrowRight") != cx.rtl,
         }),
         _ if cx.on_map => key_action(key).map(KeyCommand::Map),
         _ => None,
@@ -224,6 +226,26 @@ mod tests {
             ..KeyContext::default()
         };
         assert_eq!(key_command("ArrowLeft", field), None);
+        // Right to left, Left is forward (the map still pans as it looks).
+        let rtl = KeyContext {
+            rtl: true,
+            ..KeyContext::default()
+        };
+        assert_eq!(
+            key_command("ArrowLeft", rtl),
+            Some(KeyCommand::Step { forward: true })
+        );
+        let rtl_map = KeyContext {
+            on_map: true,
+            ..rtl
+        };
+        assert_eq!(
+            key_command("ArrowLeft", rtl_map),
+            Some(KeyCommand::Map(MapAction::PanBy {
+                dx: KEY_PAN_PX,
+                dy: 0.0
+            }))
+        );
         // Escape still folds a fan, even from a field.
         assert_eq!(key_command("Escape", field), Some(KeyCommand::Unfan));
         assert_eq!(key_command("Escape", elsewhere), None);

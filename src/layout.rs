@@ -65,6 +65,9 @@ pub struct PanelLayout {
     pub panel_width: f64,
     /// The open sheet's greatest height, in px (0 for a side panel).
     pub sheet_height: f64,
+    /// Laid out right to left: the side panel on the left, the zoom buttons
+    /// on the right (the map itself is not mirrored).
+    pub mirrored: bool,
 }
 
 impl PanelLayout {
@@ -93,14 +96,21 @@ impl PanelLayout {
                 placement: Placement::Side,
                 panel_width,
                 sheet_height: 0.0,
+                mirrored: false,
             }
         } else {
             PanelLayout {
                 placement: Placement::Sheet,
                 panel_width: 0.0,
                 sheet_height: (map.height * SHEET_SHARE).max(SHEET_BAR_PX),
+                mirrored: false,
             }
         }
+    }
+
+    /// This layout for a widget laid out right to left (`mirrored`) or not.
+    pub fn with_mirrored(self, mirrored: bool) -> PanelLayout {
+        PanelLayout { mirrored, ..self }
     }
 
     /// Whether the panel starts as a heading bar: a sheet would otherwise
@@ -113,6 +123,10 @@ impl PanelLayout {
     pub fn covered(&self, shown: PanelShown) -> Insets {
         match (self.placement, shown) {
             (_, PanelShown::Hidden) => Insets::ZERO,
+            (Placement::Side, _) if self.mirrored => Insets {
+                left: self.panel_width + 2.0 * SIDE_MARGIN_PX,
+                ..Insets::ZERO
+            },
             (Placement::Side, _) => Insets {
                 right: self.panel_width + 2.0 * SIDE_MARGIN_PX,
                 ..Insets::ZERO
@@ -143,8 +157,9 @@ impl PanelLayout {
 }
 
 /// The part of the map that views are framed in: what the panel leaves,
-/// right of the zoom buttons. (The world may show past its edge only under
-/// the panel: that is `covered` alone, see [`crate::geo::constrain_within`].)
+/// beside the zoom buttons (right of them; left of them when `mirrored`).
+/// (The world may show past its edge only under the panel: that is
+/// `covered` alone, see [`crate::geo::constrain_within`].)
 ///
 /// # Examples
 ///
@@ -153,12 +168,21 @@ impl PanelLayout {
 /// use dateline::layout::{framing, CONTROLS_PX};
 ///
 /// let panel = Insets { right: 300.0, ..Insets::ZERO };
-/// assert_eq!(framing(panel), Insets { left: CONTROLS_PX, right: 300.0, ..Insets::ZERO });
+/// assert_eq!(framing(panel, false), Insets { left: CONTROLS_PX, right: 300.0, ..Insets::ZERO });
+/// let mirrored = Insets { left: 300.0, ..Insets::ZERO };
+/// assert_eq!(framing(mirrored, true), Insets { left: 300.0, right: CONTROLS_PX, ..Insets::ZERO });
 /// ```
-pub fn framing(covered: Insets) -> Insets {
-    Insets {
-        left: covered.left.max(CONTROLS_PX),
-        ..covered
+pub fn framing(covered: Insets, mirrored: bool) -> Insets {
+    if mirrored {
+        Insets {
+            right: covered.right.max(CONTROLS_PX),
+            ..covered
+        }
+    } else {
+        Insets {
+            left: covered.left.max(CONTROLS_PX),
+            ..covered
+        }
     }
 }
 
@@ -191,7 +215,7 @@ mod tests {
             // The map is what the compact timeline (about 120 px) leaves.
             let map = Size::new(w, h - 120.0);
             let layout = PanelLayout::for_map(map);
-            let free = framing(layout.covered_when_open()).free_size(map);
+            let free = framing(layout.covered_when_open(), false).free_size(map);
             assert!(
                 free.width >= MIN_FREE_WIDTH_PX - CONTROLS_PX,
                 "{w}×{h}: free {free:?}"
@@ -251,12 +275,30 @@ mod tests {
     #[test]
     fn views_are_framed_right_of_the_zoom_buttons() {
         let sheet = PanelLayout::for_map(Size::new(375.0, 360.0));
-        let frame = framing(sheet.covered(PanelShown::Open));
+        let frame = framing(sheet.covered(PanelShown::Open), false);
         assert_eq!(frame.left, CONTROLS_PX);
         assert_eq!(frame.bottom, sheet.covered(PanelShown::Open).bottom);
         let (dx, dy) = frame.centre_shift();
         assert_eq!(dx, CONTROLS_PX / 2.0);
         assert!(dy < 0.0);
+    }
+
+    #[test]
+    fn right_to_left_puts_the_panel_on_the_left_and_the_buttons_on_the_right() {
+        let layout = PanelLayout::for_map(Size::new(720.0, 360.0)).with_mirrored(true);
+        let covered = layout.covered_when_open();
+        assert_eq!(
+            (covered.left, covered.right),
+            (layout.panel_width + 24.0, 0.0)
+        );
+        let frame = framing(covered, true);
+        assert_eq!(frame.right, CONTROLS_PX);
+        // The place is framed right of the panel, left of the buttons.
+        let (dx, _) = frame.centre_shift();
+        assert!(dx > 0.0);
+        // A sheet is a sheet either way.
+        let sheet = PanelLayout::for_map(Size::new(375.0, 360.0)).with_mirrored(true);
+        assert_eq!(sheet.covered_when_open().left, 0.0);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod basemap;
 pub mod captions;
 pub mod deeplink;
 pub mod geo;
+pub mod i18n;
 pub mod import;
 pub mod interaction;
 pub mod layout;

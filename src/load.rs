@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::story::{self, Story, StoryError};
+use crate::import::{self, Format};
+use crate::story::{Story, StoryError};
 
 /// The built-in story: the TASS article about the Aurus limousine.
 pub const BUILT_IN_STORY: &str = include_str!("../assets/story.geojson");
@@ -16,9 +17,10 @@ pub const BUILT_IN_STORY: &str = include_str!("../assets/story.geojson");
 pub enum StorySource {
     /// The article shipped inside Dateline.
     BuiltIn,
-    /// A GeoJSON file at this URL (relative to the page).
+    /// A story file at this URL (relative to the page): GeoJSON, StoryMapJS
+    /// or a spreadsheet.
     Url(String),
-    /// GeoJSON text given inline in the page.
+    /// A story's text given inline in the page.
     Inline(String),
     /// A story handed over as a JavaScript object (read with
     /// serde-wasm-bindgen), or why it could not be read.
@@ -89,27 +91,87 @@ fn count_problems(n: usize) -> String {
     }
 }
 
-/// Loads and validates the story from `source`.
-pub async fn load(source: &StorySource) -> Result<Story, LoadError> {
+/// Loads and validates the story from `source`: a spreadsheet if `format`,
+/// the response's content type or the address (`.csv`) says so, else
+/// GeoJSON or StoryMapJS as the content shows. Media addresses relative to
+/// the story file are made absolute.
+pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadError> {
     let invalid = |errors| LoadError::Invalid {
         origin: source.describe(),
         errors,
     };
-    let text = match source {
-        StorySource::BuiltIn => BUILT_IN_STORY.to_string(),
-        StorySource::Inline(text) => text.clone(),
-        StorySource::Url(url) => fetch_text(url).await?,
-        StorySource::Object(Ok(value)) => return story::parse_value(value).map_err(invalid),
+    let page = page_address();
+    let (text, format, base) = match source {
+        StorySource::BuiltIn => (BUILT_IN_STORY.to_string(), Format::Detect, page),
+        StorySource::Inline(text) => (text.clone(), format, page),
+        StorySource::Url(url) => {
+            let fetched = fetch_text(url).await?;
+            let csv = format == Format::Csv
+                || fetched.content_type.starts_with("text/csv")
+                || path_of(url).to_ascii_lowercase().ends_with(".csv");
+            let format = if csv { Format::Csv } else { Format::Detect };
+            let base = absolute(url, page.as_deref());
+            (fetched.text, format, base)
+        }
+        StorySource::Object(Ok(value)) => {
+            let mut story = import::read_value(value).map_err(invalid)?;
+            resolve_media(&mut story, page.as_deref());
+            return Ok(story);
+        }
         StorySource::Object(Err(reason)) => {
             return Err(LoadError::Unreadable {
                 reason: reason.clone(),
             })
         }
     };
-    story::parse(&text).map_err(invalid)
+    let mut story = import::read_story(&text, format).map_err(invalid)?;
+    resolve_media(&mut story, base.as_deref());
+    Ok(story)
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// A URL's path, without its query or fragment.
+fn path_of(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or("")
+}
+
+/// The page's base address (what relative addresses in it resolve against).
+fn page_address() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+}
+
+/// `url` made absolute against `base`.
+fn absolute(url: &str, base: Option<&str>) -> Option<String> {
+    match base {
+        Some(base) => web_sys::Url::new_with_base(url, base)
+            .ok()
+            .map(|u| u.href()),
+        None => web_sys::Url::new(url).ok().map(|u| u.href()),
+    }
+}
+
+/// Media at paths relative to the story file point into the file's folder.
+fn resolve_media(story: &mut Story, base: Option<&str>) {
+    for media in story
+        .places
+        .iter_mut()
+        .flat_map(|p| p.events.iter_mut())
+        .flat_map(|e| e.media.iter_mut())
+    {
+        if let Some(url) = absolute(&media.url, base) {
+            media.url = url;
+        }
+    }
+}
+
+/// A response's body and what it says it is.
+struct Fetched {
+    text: String,
+    content_type: String,
+}
+
+async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
     let network = |reason: String| LoadError::Network {
         url: url.to_string(),
         reason,
@@ -127,12 +189,20 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
             status_text: response.status_text(),
         });
     }
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let body = response.text().map_err(|e| network(js_message(&e)))?;
-    JsFuture::from(body)
+    let text = JsFuture::from(body)
         .await
         .map_err(|e| network(js_message(&e)))?
         .as_string()
-        .ok_or_else(|| network("the response is not text".into()))
+        .ok_or_else(|| network("the response is not text".into()))?;
+    Ok(Fetched { text, content_type })
 }
 
 fn js_message(value: &wasm_bindgen::JsValue) -> String {

@@ -1,6 +1,7 @@
 //! What the marker layer shows for a view: places and clusters of places
 //! (from a [`ClusterTree`] built once per story), fanned-out members of an
-//! inseparable cluster, which captions fit, and accessible names.
+//! inseparable cluster, and which captions fit. (Their words, in the
+//! reader's language, come from [`crate::i18n`].)
 
 use crate::geo::{
     spiderfy_offsets, ClusterId, ClusterItem, ClusterOptions, ClusterTree, ScreenPoint, Viewport,
@@ -285,56 +286,6 @@ pub fn visible_captions(boxes: &[CaptionBox]) -> Vec<bool> {
     shown
 }
 
-/// A count short enough for a marker: "7", "999", "1.2k", "13k".
-pub fn short_count(n: usize) -> String {
-    match n {
-        0..=999 => n.to_string(),
-        1000..=9_949 => format!("{:.1}k", n as f64 / 1000.0),
-        _ => format!("{}k", (n + 500) / 1000),
-    }
-}
-
-/// "1 event" / "3 events".
-pub fn count_events(n: u64) -> String {
-    if n == 1 {
-        "1 event".to_string()
-    } else {
-        format!("{n} events")
-    }
-}
-
-/// Accessible name of a place marker, e.g. "Moscow: 3 events".
-pub fn place_marker_label(name: &str, events: usize) -> String {
-    format!("{name}: {}", count_events(events as u64))
-}
-
-/// "Moscow", "Moscow and Zhukovsky", "A, B and C".
-pub fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// Visible name of a cluster: its places' names when there are at most
-/// three (`names` holds them all), else its lead place "and N more".
-pub fn cluster_caption(names: &[&str], lead: &str, places: usize) -> String {
-    if names.len() == places && places <= 3 {
-        join_names(names)
-    } else {
-        let more = places.saturating_sub(1);
-        let noun = if more == 1 { "place" } else { "places" };
-        format!("{lead} and {more} more {noun}")
-    }
-}
-
-/// Accessible name of a cluster marker, e.g. "Moscow and Zhukovsky: 2 places, 4 events".
-/// It starts with the caption, so what is seen is what is announced.
-pub fn cluster_marker_label(caption: &str, places: usize, events: u64) -> String {
-    format!("{caption}: {places} places, {}", count_events(events))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,34 +477,6 @@ mod tests {
         ];
         assert!(!visible_captions(&dot_in_the_way)[0]);
         assert_eq!(caption_width("Moscow"), 6.0 * 7.4 + 12.0);
-    }
-
-    #[test]
-    fn counts_shorten_on_markers() {
-        assert_eq!(short_count(7), "7");
-        assert_eq!(short_count(999), "999");
-        assert_eq!(short_count(1234), "1.2k");
-        assert_eq!(short_count(9_949), "9.9k");
-        assert_eq!(short_count(12_951), "13k");
-        assert_eq!(short_count(100_000), "100k");
-    }
-
-    #[test]
-    fn labels_name_places_and_counts() {
-        assert_eq!(place_marker_label("Moscow", 3), "Moscow: 3 events");
-        assert_eq!(place_marker_label("Ashgabat", 1), "Ashgabat: 1 event");
-        let caption = cluster_caption(&["Moscow", "Zhukovsky"], "Moscow", 2);
-        assert_eq!(caption, "Moscow and Zhukovsky");
-        assert_eq!(
-            cluster_marker_label(&caption, 2, 4),
-            "Moscow and Zhukovsky: 2 places, 4 events"
-        );
-        assert_eq!(
-            cluster_caption(&[], "Paris", 12),
-            "Paris and 11 more places"
-        );
-        assert_eq!(cluster_caption(&["A", "B", "C"], "A", 3), "A, B and C");
-        assert_eq!(cluster_caption(&[], "A", 2), "A and 1 more place");
     }
 
     #[test]

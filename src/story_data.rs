@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::geo::{project, WorldBounds, WorldPoint};
+use crate::geo::{project, Journey, LonLat, WorldBounds, WorldPoint};
 use crate::markers::StoryMarkers;
 use crate::story::Story;
 use crate::timeline::{reading_order, EventRef};
@@ -20,6 +20,8 @@ pub struct StoryData {
     pub markers: Arc<StoryMarkers>,
     /// Where the places are.
     pub bounds: Option<WorldBounds>,
+    /// The line through the events' places in reading order, if the story asks for one.
+    pub journey: Option<Arc<Journey>>,
 }
 
 impl StoryData {
@@ -36,8 +38,27 @@ impl StoryData {
             .iter()
             .map(|p| u32::try_from(p.events.len()).unwrap_or(u32::MAX))
             .collect();
+        let order = reading_order(&story);
+        let journey = story.line.then(|| {
+            let stops: Vec<(usize, LonLat)> = order
+                .iter()
+                .enumerate()
+                .filter_map(|(k, r)| {
+                    let place = story.places.get(r.place)?;
+                    Some((
+                        k,
+                        LonLat {
+                            lon: place.lon,
+                            lat: place.lat,
+                        },
+                    ))
+                })
+                .collect();
+            Arc::new(Journey::through(&stops))
+        });
         StoryData {
-            order: Arc::new(reading_order(&story)),
+            order: Arc::new(order),
+            journey,
             markers: Arc::new(StoryMarkers::new(&places, &events)),
             bounds: WorldBounds::from_points(places.iter().copied()),
             places,

@@ -221,7 +221,11 @@ fn geojson_io_export_merges_points_at_the_same_spot() {
     );
     let inauguration = &story.places[0].events[0];
     assert_eq!(
-        inauguration.summary.as_ref().map(|s| s.to_plain()).as_deref(),
+        inauguration
+            .summary
+            .as_ref()
+            .map(|s| s.to_plain())
+            .as_deref(),
         Some("The Aurus Senat brings Putin to the ceremony.")
     );
     assert_eq!(

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::embed::{mount, mount_with, EmbedOptions, MountedWidget};
+use crate::import::Format;
 use crate::load::StorySource;
 
 /// Set by the panic hook: an instance that panicked is never used again.
@@ -32,6 +33,8 @@ struct JsOptions {
     cooperative: Option<bool>,
     event: Option<String>,
     links: Option<bool>,
+    format: Option<String>,
+    lang: Option<String>,
 }
 
 /// Mounts a widget in `host`. `story`: a story object, a URL string, or
@@ -57,10 +60,25 @@ pub fn mount_widget(
     };
     let source = source_of(story)?;
     let defaults = EmbedOptions::default();
+    let format = match options.format.as_deref().map(str::trim) {
+        None => Format::Detect,
+        Some(f) if f.eq_ignore_ascii_case("csv") => Format::Csv,
+        Some(f) if f.eq_ignore_ascii_case("geojson") || f.eq_ignore_ascii_case("storymapjs") => {
+            Format::Detect
+        }
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "Dateline.mount: format “{other}” is not one Dateline reads; use \"csv\" for a \
+                 spreadsheet, or leave it out (GeoJSON and StoryMapJS are told by their content)."
+            )))
+        }
+    };
     let options = EmbedOptions {
         cooperative: options.cooperative.unwrap_or(defaults.cooperative),
         event: options.event,
         links: options.links.unwrap_or(defaults.links),
+        format,
+        language: options.lang,
     };
     Ok(WidgetHandle {
         widget: mount_with(host, source, options),
@@ -77,7 +95,7 @@ pub fn mount_host(host: HtmlElement) -> WidgetHandle {
 }
 
 /// The names `mount()` understands besides `story` (the loader takes that one).
-const OPTION_NAMES: [&str; 3] = ["cooperative", "event", "links"];
+const OPTION_NAMES: [&str; 5] = ["cooperative", "event", "links", "format", "lang"];
 
 /// A misspelt option would silently do nothing: it is refused instead.
 fn check_option_names(options: &JsValue) -> Result<(), JsError> {

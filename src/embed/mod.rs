@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
 use crate::embed::host_events::HostEvents;
+use crate::import::Format;
 use crate::load::StorySource;
 use crate::panic_report;
 use crate::ui::control::StoryMapControl;
@@ -39,6 +40,12 @@ pub struct EmbedOptions {
     pub event: Option<String>,
     /// Whether the page's URL hash follows the open event. Default `true`.
     pub links: bool,
+    /// Whether the story is a spreadsheet; default: told by its content type,
+    /// address or content.
+    pub format: Format,
+    /// The language of the widget's words (BCP 47); default: the host's
+    /// `data-lang`, else the nearest `lang` attribute (the page's).
+    pub language: Option<String>,
 }
 
 impl Default for EmbedOptions {
@@ -47,6 +54,8 @@ impl Default for EmbedOptions {
             cooperative: true,
             event: None,
             links: true,
+            format: Format::Detect,
+            language: None,
         }
     }
 }
@@ -120,10 +129,12 @@ pub fn mount_with(host: HtmlElement, source: StorySource, options: EmbedOptions)
         (true, false) => DeepLinks::On,
         (true, true) => DeepLinks::Named(id.clone()),
     };
+    let format = options.format;
     let map_options = MapOptions {
         cooperative_gestures: options.cooperative,
         deep_links,
         initial_event: options.event,
+        language: options.language.or_else(|| host_language(&host)),
     };
     // Best effort: a host that refuses attributes still gets its widget.
     let _ = host.set_attribute(MOUNTED_ATTRIBUTE, &id);
@@ -140,6 +151,7 @@ pub fn mount_with(host: HtmlElement, source: StorySource, options: EmbedOptions)
         view! {
             <Widget
                 source=source
+                format=format
                 id=id
                 options=map_options
                 control=control
@@ -168,7 +180,9 @@ pub fn read_source(host: &HtmlElement) -> StorySource {
         return StorySource::Url(url);
     }
     let inline = host
-        .query_selector("script[type='application/geo+json'], script[type='application/json']")
+        .query_selector(
+            "script[type='application/geo+json'], script[type='application/json'], script[type='text/csv']",
+        )
         .ok()
         .flatten()
         .and_then(|script| script.text_content());
@@ -181,7 +195,8 @@ pub fn read_source(host: &HtmlElement) -> StorySource {
 /// The host's options: `data-cooperative="off"` (or `"false"`) lets a plain
 /// wheel and one finger move the map without clicking it first;
 /// `data-event="<id>"` opens that event first; `data-links="off"` leaves the
-/// page's URL alone.
+/// page's URL alone; `data-format="csv"` (or an inline
+/// `<script type="text/csv">`) says the story is a spreadsheet.
 pub fn read_options(host: &HtmlElement) -> EmbedOptions {
     let off = |name: &str| {
         host.get_attribute(name)
@@ -194,7 +209,36 @@ pub fn read_options(host: &HtmlElement) -> EmbedOptions {
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty()),
         links: !off("data-links"),
+        format: if host
+            .get_attribute("data-format")
+            .is_some_and(|f| f.trim().eq_ignore_ascii_case("csv"))
+            || host
+                .query_selector("script[type='text/csv']")
+                .ok()
+                .flatten()
+                .is_some()
+        {
+            Format::Csv
+        } else {
+            Format::Detect
+        },
+        language: None,
     }
+}
+
+/// The language a host asks for: its `data-lang`, else the nearest `lang`
+/// attribute around it (normally the page's `<html lang>`).
+fn host_language(host: &HtmlElement) -> Option<String> {
+    let own = host.get_attribute("data-lang");
+    let around = || {
+        host.closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("lang"))
+    };
+    own.or_else(around)
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
 }
 
 fn hosts(document: &Document) -> Vec<HtmlElement> {

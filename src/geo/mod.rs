@@ -7,6 +7,7 @@
 pub mod bounds;
 pub mod cluster_tree;
 pub mod flight;
+pub mod journey;
 mod kdtree;
 pub mod layer_reuse;
 pub mod limits;
@@ -20,6 +21,7 @@ pub use cluster_tree::{
     spiderfy_offsets, ClusterId, ClusterItem, ClusterOptions, ClusterTree, MAX_CLUSTER_ZOOM,
 };
 pub use flight::{ease_in_out, Flight};
+pub use journey::{Journey, Leg};
 pub use layer_reuse::{LayerShift, ReusePolicy};
 pub use limits::{constrain, constrain_within, min_zoom, MAX_ZOOM};
 pub use mercator::{

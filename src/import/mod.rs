@@ -8,6 +8,9 @@
 //! without it.
 
 pub mod csv;
+mod csv_columns;
+mod csv_dates;
+mod csv_records;
 pub mod html;
 pub mod loose_date;
 pub mod storymapjs;

@@ -22,7 +22,11 @@ pub(crate) fn assemble(
 ) -> Story {
     check_unique_ids(&features, errors);
     // File order, before points merge events of several features into one place.
-    for (order, event) in features.iter_mut().flat_map(|f| f.events.iter_mut()).enumerate() {
+    for (order, event) in features
+        .iter_mut()
+        .flat_map(|f| f.events.iter_mut())
+        .enumerate()
+    {
         event.order = order;
     }
     let explicit_place_ids: HashSet<String> =

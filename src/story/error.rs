@@ -290,6 +290,34 @@ pub enum ErrorKind {
         /// What is wrong, with where.
         message: String,
     },
+    /// A spreadsheet cell that must not be empty; its row is left out.
+    #[error("the cell is empty, so the row is left out; write {needed}")]
+    EmptyCell {
+        /// What the cell must hold, e.g. "the place's latitude, a number from -90 to 90".
+        needed: &'static str,
+    },
+    /// A spreadsheet's Year, Month or Day that does not make a date; the row shows undated.
+    #[error("{found:?} {problem}")]
+    BadDateCell {
+        /// The cell as given (for a day its month lacks, the whole date).
+        found: String,
+        /// What is wrong and what to write, e.g. "is not a month; the row
+        /// shows undated until you write a month from 1 to 12".
+        problem: &'static str,
+    },
+    /// A TimelineJS era row, which has no place on the map; it is left out.
+    #[error(
+        "TimelineJS eras (rows of type \"era\") have no place on the map, so the row is left out"
+    )]
+    EraRow,
+    /// A spreadsheet row with the id of an earlier row.
+    #[error("the id {id:?} is already used in row {first_row}; give each row its own id, or leave the cell empty")]
+    DuplicateRowId {
+        /// The repeated id.
+        id: String,
+        /// The row that has it first.
+        first_row: usize,
+    },
     /// A required field is missing.
     #[error("this field is missing; it must be {expected}")]
     MissingField {

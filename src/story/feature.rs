@@ -475,7 +475,13 @@ mod tests {
         let e = &draft.events[0];
         assert_eq!(e.id.as_deref(), Some("17"));
         assert_eq!(e.title.as_deref(), Some("T"));
-        assert_eq!(e.summary.as_ref().map(crate::story::RichText::to_plain).as_deref(), Some("S"));
+        assert_eq!(
+            e.summary
+                .as_ref()
+                .map(crate::story::RichText::to_plain)
+                .as_deref(),
+            Some("S")
+        );
         let source = e.source.as_ref().unwrap();
         assert_eq!(source.name, "TASS");
         assert_eq!(

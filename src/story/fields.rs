@@ -188,15 +188,17 @@ impl<'e> Scope<'e> {
         let field = join(prefix, key);
         match obj.get(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(value @ (Value::String(_) | Value::Array(_))) => match RichText::from_json(value) {
-                Ok(text) => Ok((!text.is_empty()).then_some(text)),
-                Err(RichTextProblem::Shape { path }) => {
-                    Err(self.report(field, ErrorKind::BadRichText { path }))
+            Some(value @ (Value::String(_) | Value::Array(_))) => {
+                match RichText::from_json(value) {
+                    Ok(text) => Ok((!text.is_empty()).then_some(text)),
+                    Err(RichTextProblem::Shape { path }) => {
+                        Err(self.report(field, ErrorKind::BadRichText { path }))
+                    }
+                    Err(RichTextProblem::Link { path, href }) => {
+                        Err(self.report(format!("{field}{path}"), ErrorKind::BadLink { url: href }))
+                    }
                 }
-                Err(RichTextProblem::Link { path, href }) => {
-                    Err(self.report(format!("{field}{path}"), ErrorKind::BadLink { url: href }))
-                }
-            },
+            }
             Some(other) => Err(self.wrong_type(field, expected::RICH_TEXT, other)),
         }
     }

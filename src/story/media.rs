@@ -28,7 +28,9 @@ pub enum MediaKind {
 }
 
 /// File endings shown as pictures.
-const IMAGE_ENDINGS: [&str; 8] = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp"];
+const IMAGE_ENDINGS: [&str; 8] = [
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp",
+];
 
 impl Media {
     /// Whether it is shown as a picture or as a link card. By the address:
@@ -116,17 +118,38 @@ mod tests {
         for url in ["a.png", "https://x.org/b.webp#top", "c.SVG", "d.jpeg?x=1"] {
             assert_eq!(media(url).kind(), MediaKind::Image, "{url}");
         }
-        for url in ["https://vimeo.com/123", "https://x.org/jpg", "page.html", "https://x.org/a.png/"] {
+        for url in [
+            "https://vimeo.com/123",
+            "https://x.org/jpg",
+            "page.html",
+            "https://x.org/a.png/",
+        ] {
             assert_eq!(media(url).kind(), MediaKind::Page, "{url}");
         }
     }
 
     #[test]
     fn only_web_links_and_relative_paths_are_addresses() {
-        for ok in ["https://a.b/c.jpg", "http://a.b", "c.jpg", "./c.jpg", "/photos/c.jpg", "../c.jpg"] {
+        for ok in [
+            "https://a.b/c.jpg",
+            "http://a.b",
+            "c.jpg",
+            "./c.jpg",
+            "/photos/c.jpg",
+            "../c.jpg",
+        ] {
             assert!(is_media_address(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "data:image/png;base64,xx", "vbscript:x", "//a.b/c.jpg", "c .jpg", "", "c\\d.jpg", "JaVaScRiPt:x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/png;base64,xx",
+            "vbscript:x",
+            "//a.b/c.jpg",
+            "c .jpg",
+            "",
+            "c\\d.jpg",
+            "JaVaScRiPt:x",
+        ] {
             assert!(!is_media_address(bad), "{bad}");
         }
     }

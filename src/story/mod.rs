@@ -20,6 +20,6 @@ pub use date::{
 pub use error::{Axis, ErrorKind, Part, StoryError};
 pub use link::{is_web_link, link_host};
 pub use media::{is_media_address, Media, MediaKind};
-pub use rich_text::{Block, Inline, RichText, RichTextProblem};
 pub use model::{Event, Place, Source, Story};
 pub use parse::{parse, parse_value, read_json};
+pub use rich_text::{Block, Inline, RichText, RichTextProblem};

@@ -150,7 +150,10 @@ fn read_story_properties(
         None | Some(Value::Null) => (None, None, false),
         Some(Value::Object(props)) => (
             scope.text(props, "properties", "title").ok().flatten(),
-            scope.rich_text(props, "properties", "summary").ok().flatten(),
+            scope
+                .rich_text(props, "properties", "summary")
+                .ok()
+                .flatten(),
             scope.flag(props, "properties", "line"),
         ),
         Some(other) => {
@@ -358,7 +361,14 @@ mod tests {
         v["properties"] = json!({"title": " Aurus ", "summary": "A car.", "other": 1});
         let story = parse_value(&v).unwrap();
         assert_eq!(story.title.as_deref(), Some("Aurus"));
-        assert_eq!(story.summary.as_ref().map(crate::story::RichText::to_plain).as_deref(), Some("A car."));
+        assert_eq!(
+            story
+                .summary
+                .as_ref()
+                .map(crate::story::RichText::to_plain)
+                .as_deref(),
+            Some("A car.")
+        );
 
         v["properties"] = json!({"title": 5});
         let errors = errors_of(v.clone());
@@ -449,7 +459,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            moscow.events[0].summary.as_ref().map(crate::story::RichText::to_plain).as_deref(),
+            moscow.events[0]
+                .summary
+                .as_ref()
+                .map(crate::story::RichText::to_plain)
+                .as_deref(),
             Some("Putin rides the Aurus.")
         );
         let zhukovsky = &story.places[1];
@@ -574,7 +588,13 @@ mod tests {
         .unwrap();
         let e = &story.places[0].events[0];
         assert_eq!(e.title, "<img src=x onerror=alert(1)>");
-        assert_eq!(e.summary.as_ref().map(crate::story::RichText::to_plain).as_deref(), Some("a &amp; b\n\nc"));
+        assert_eq!(
+            e.summary
+                .as_ref()
+                .map(crate::story::RichText::to_plain)
+                .as_deref(),
+            Some("a &amp; b\n\nc")
+        );
         assert_eq!(e.date, None::<PartialDate>);
     }
 }

@@ -222,7 +222,10 @@ fn read_block(value: &Value, path: &str) -> Result<Block, RichTextProblem> {
         return Err(shape());
     }
     if let Some(inlines) = obj.get("p") {
-        return Ok(Block::Paragraph(read_inlines(inlines, &format!("{path}.p"))?));
+        return Ok(Block::Paragraph(read_inlines(
+            inlines,
+            &format!("{path}.p"),
+        )?));
     }
     let (ordered, items) = match (obj.get("ul"), obj.get("ol")) {
         (Some(items), None) => (false, items),
@@ -321,7 +324,10 @@ mod tests {
             {"ol": [[{"b": "first"}]]}
         ]);
         let text = RichText::from_json(&value).expect("reads");
-        assert_eq!(text.to_plain(), "A bold and italic\nlink\n\none\ntwo\n\nfirst");
+        assert_eq!(
+            text.to_plain(),
+            "A bold and italic\nlink\n\none\ntwo\n\nfirst"
+        );
         assert_eq!(RichText::from_json(&text.to_json()), Ok(text));
     }
 

@@ -80,13 +80,15 @@ pub struct AxisLayout {
 
 /// Lays out the marks, labels and ticks for an axis `width` px wide, with
 /// labels in at most `label_rows` rows (0: every label hidden until its mark
-/// is hovered or focused, as on a compact timeline).
+/// is hovered or focused, as on a compact timeline) and month ticks named
+/// by `months` (January first, in the reader's language).
 pub fn layout_marks(
     axis: Option<&TimeAxis>,
     fractions: &[(f64, f64, Precision)],
     label_widths: &[f64],
     width: f64,
     label_rows: usize,
+    months: &[&str; 12],
 ) -> AxisLayout {
     let Some(axis) = axis else {
         return AxisLayout::default();
@@ -144,6 +146,7 @@ pub fn layout_marks(
         .unwrap_or(0);
     let options = TickOptions {
         min_spacing_px: TICK_SPACING_PX,
+        month_names: months,
         ..TickOptions::default()
     };
     AxisLayout {
@@ -183,6 +186,21 @@ pub fn lanes(spans: &[(f64, f64)]) -> Vec<u8> {
         }
     }
     lanes
+}
+
+impl AxisLayout {
+    /// The same layout read right to left: time runs from the right edge,
+    /// labels keep their text order (for a right-to-left language).
+    pub fn mirrored(mut self) -> AxisLayout {
+        for m in &mut self.marks {
+            m.left = self.width - m.left - m.width;
+            m.label_left = m.width - m.label_left - m.label_width;
+        }
+        for t in &mut self.ticks {
+            t.at = 1.0 - t.at;
+        }
+        self
+    }
 }
 
 /// The room above the buttons that `rows` rows of labels need, in px.
@@ -235,6 +253,7 @@ pub fn label_width(label: &str) -> f64 {
 mod tests {
     use super::*;
     use crate::story::PartialDate;
+    use crate::timeline::MONTHS_SHORT_EN;
 
     fn axis_and_marks() -> (TimeAxis, Vec<(f64, f64, Precision)>) {
         let dates: Vec<PartialDate> = ["2018-05-07", "2019", "2019-08", "2022-06-10", "2023-09"]
@@ -256,10 +275,17 @@ mod tests {
     fn a_compact_axis_hides_every_label_and_needs_no_room_above() {
         let (axis, marks) = axis_and_marks();
         let widths = vec![60.0; marks.len()];
-        let compact = layout_marks(Some(&axis), &marks, &widths, 600.0, 0);
+        let compact = layout_marks(Some(&axis), &marks, &widths, 600.0, 0, &MONTHS_SHORT_EN);
         assert!(compact.marks.iter().all(|m| !m.label_shown));
         assert_eq!(compact.label_room, 0.0);
-        let expanded = layout_marks(Some(&axis), &marks, &widths, 600.0, LABEL_ROWS);
+        let expanded = layout_marks(
+            Some(&axis),
+            &marks,
+            &widths,
+            600.0,
+            LABEL_ROWS,
+            &MONTHS_SHORT_EN,
+        );
         assert!(expanded.marks.iter().all(|m| m.label_shown));
         assert!(expanded.label_room > 0.0);
         // The marks themselves are where they were.
@@ -271,7 +297,14 @@ mod tests {
     #[test]
     fn marks_are_big_enough_to_tap_and_days_are_dots() {
         let (axis, marks) = axis_and_marks();
-        let layout = layout_marks(Some(&axis), &marks, &[50.0; 5], 320.0, LABEL_ROWS);
+        let layout = layout_marks(
+            Some(&axis),
+            &marks,
+            &[50.0; 5],
+            320.0,
+            LABEL_ROWS,
+            &MONTHS_SHORT_EN,
+        );
         assert_eq!(layout.marks.len(), 5);
         for (m, (_, _, precision)) in layout.marks.iter().zip(&marks) {
             assert!(m.width >= MIN_TARGET_PX);
@@ -282,7 +315,7 @@ mod tests {
         }
         assert!(!layout.ticks.is_empty());
         assert_eq!(
-            layout_marks(None, &marks, &[], 320.0, 2),
+            layout_marks(None, &marks, &[], 320.0, 2, &MONTHS_SHORT_EN),
             AxisLayout::default()
         );
     }
@@ -291,7 +324,7 @@ mod tests {
     fn crowded_marks_take_a_second_lane_and_lane_zero_never_overlaps() {
         let (axis, marks) = axis_and_marks();
         // At a phone's width 2019 holds August 2019.
-        let layout = layout_marks(Some(&axis), &marks, &[50.0; 5], 343.0, 0);
+        let layout = layout_marks(Some(&axis), &marks, &[50.0; 5], 343.0, 0, &MONTHS_SHORT_EN);
         let given: Vec<u8> = layout.marks.iter().map(|m| m.lane).collect();
         assert_eq!(given[1], 0, "the year stays in lane 0");
         assert_eq!(given[2], 1, "the month inside it goes above it");
@@ -300,9 +333,33 @@ mod tests {
             assert!(a.left + a.width <= b.left + 1e-9, "{a:?} overlaps {b:?}");
         }
         // Wide, nothing overlaps but the month in its year.
-        let wide = layout_marks(Some(&axis), &marks, &[50.0; 5], 1200.0, 0);
+        let wide = layout_marks(Some(&axis), &marks, &[50.0; 5], 1200.0, 0, &MONTHS_SHORT_EN);
         assert_eq!(wide.marks.iter().filter(|m| m.lane == 1).count(), 1);
         assert!(lanes(&[]).is_empty());
+    }
+
+    #[test]
+    fn right_to_left_time_runs_from_the_right_edge() {
+        let (axis, marks) = axis_and_marks();
+        let ltr = layout_marks(
+            Some(&axis),
+            &marks,
+            &[40.0; 5],
+            600.0,
+            LABEL_ROWS,
+            &MONTHS_SHORT_EN,
+        );
+        let rtl = ltr.clone().mirrored();
+        for (a, b) in ltr.marks.iter().zip(&rtl.marks) {
+            assert!((a.left + a.width / 2.0 + b.left + b.width / 2.0 - 600.0).abs() < 1e-9);
+            assert_eq!(
+                (a.width, a.row, a.label_shown),
+                (b.width, b.row, b.label_shown)
+            );
+        }
+        // The first event is now at the right.
+        assert!(rtl.marks[0].left > rtl.marks[4].left);
+        assert!((ltr.ticks[0].at + rtl.ticks[0].at - 1.0).abs() < 1e-12);
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! The embedded Natural Earth basemap, drawn as SVG under the markers.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::basemap::{decode, to_svg_path, BASEMAP};
-use crate::geo::{LayerShift, ReusePolicy, Size, Viewport};
+use crate::geo::{Journey, LayerShift, ReusePolicy, Size, Viewport};
 use crate::ui::quiet::Quiet;
 
 /// Path coordinates are world units times this, the asset's own grid: integers,
@@ -61,6 +61,12 @@ pub fn BasemapLayer(
     /// Where the map is looking; nothing is drawn until the container has a size.
     #[prop(into)]
     viewport: Signal<Option<Viewport>>,
+    /// The story's journey line, if it has one (drawn over the land, under the markers).
+    #[prop(default = None)]
+    journey: Option<Arc<Journey>>,
+    /// The reading-order index of the open event: the leg into it is highlighted.
+    #[prop(optional, into)]
+    current: Option<Signal<Option<usize>>>,
 ) -> impl IntoView {
     let paths = paths();
     // The view the paths are drawn for.
@@ -132,6 +138,20 @@ pub fn BasemapLayer(
                 <path class="dl-land" d=paths.land.as_str() />
                 <path class="dl-borders" d=paths.borders.as_str() />
                 <path class="dl-coast" d=paths.coast.as_str() />
+                {journey.map(|journey| {
+                    let whole = journey.svg_path(f64::from(PATH_SCALE));
+                    let leg = move || {
+                        current
+                            .and_then(|c| c.get())
+                            .and_then(|k| journey.leg_into(k))
+                            .map(|leg| leg.svg_path(f64::from(PATH_SCALE)))
+                            .unwrap_or_default()
+                    };
+                    view! {
+                        <path class="dl-journey" d=whole data-testid="journey" />
+                        <path class="dl-journey-current" d=leg data-testid="journey-current" />
+                    }
+                })}
             </g>
         </svg>
     }

@@ -5,13 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::markers::count_events;
 use crate::selection::Selection;
 use crate::story::Story;
 use crate::timeline::EventRef;
 use crate::ui::event_card::EventCard;
+use crate::ui::locale::use_locale;
 use crate::ui::overview::Overview;
-use crate::ui::strings;
 
 /// How far down (px) the header must be swiped to dismiss the panel.
 const SWIPE_CLOSE_PX: f64 = 60.0;
@@ -42,6 +41,7 @@ pub fn DetailsPanel(
     /// Called with an index into `order` when an event is chosen in the panel.
     on_select: Callback<usize>,
 ) -> impl IntoView {
+    let words = use_locale().words;
     let open = Memo::new(move |_| selection.with(|s| *s != Selection::Closed));
     let at_overview = Memo::new(move |_| selection.with(|s| *s == Selection::Overview));
     // The overview is built when first shown, then kept (hidden) while the
@@ -118,7 +118,7 @@ pub fn DetailsPanel(
                         type="button"
                         class="dl-sheet-toggle"
                         data-testid="panel-toggle"
-                        aria-label=strings::PANEL_TOGGLE
+                        aria-label=words.panel_toggle
                         aria-controls=body_id.clone()
                         aria-expanded=move || (!collapsed.get()).to_string()
                         on:click=move |_| collapsed.update(|c| *c = !*c)
@@ -139,7 +139,7 @@ pub fn DetailsPanel(
         None => title_story
             .title
             .clone()
-            .unwrap_or_else(|| strings::UNTITLED_STORY.to_string()),
+            .unwrap_or_else(|| words.untitled_story.to_string()),
     };
     let overview = {
         let (story, order) = (story.clone(), order.clone());
@@ -175,7 +175,7 @@ pub fn DetailsPanel(
             })
             .collect_view();
         Some(view! {
-            <p class="dl-panel-meta">{count_events(place.events.len() as u64)}</p>
+            <p class="dl-panel-meta">{words.events(place.events.len() as u64)}</p>
             <ol class="dl-events">{events}</ol>
         })
     };
@@ -207,7 +207,7 @@ view! {
                         type="button"
                         class="dl-close"
                         data-testid="panel-close"
-                        aria-label=strings::CLOSE_DETAILS
+                        aria-label=words.close_details
                         on:click=move |_| on_close.run(())
                     >
                         <span aria-hidden="true">"×"</span>

@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::story::Event;
+use crate::ui::locale::use_locale;
+use crate::ui::media_view::MediaView;
+use crate::ui::rich_text::RichTextView;
 use crate::ui::tasks::Tasks;
-use crate::ui::{dates, strings};
 
 /// An event's date (at its precision), title, summary, people and sourced quote.
 #[component]
@@ -18,7 +20,9 @@ pub fn EventCard(
     /// Called when the reader chooses this event.
     on_select: Callback<()>,
 ) -> impl IntoView {
-    let date_text = dates::format_optional(event.date.as_ref());
+    let locale = use_locale();
+    let words = locale.words;
+    let date_text = locale.when(&event);
     let date = match event.date {
         Some(date) => view! { <time datetime=date.iso()>{date_text}</time> }.into_any(),
         None => view! { <span class="dl-undated">{date_text}</span> }.into_any(),
@@ -26,7 +30,7 @@ pub fn EventCard(
     let people = (!event.people.is_empty()).then(|| {
         view! {
             <p class="dl-event-people">
-                <span class="dl-field-name">{strings::PEOPLE}</span>
+                <span class="dl-field-name">{words.people}</span>
                 {event.people.join(", ")}
             </p>
         }
@@ -34,14 +38,14 @@ pub fn EventCard(
     let source = event.source.map(|source| {
         let dated = source
             .date
-            .map(|d| format!(", {}", dates::format(&d)))
+            .map(|d| format!(", {}", locale.date(&d)))
             .unwrap_or_default();
         let link = source.url.clone().map(|url| {
             view! {
                 " · "
                 <a href=url target="_blank" rel="noopener noreferrer">
-                    {strings::READ_SOURCE}
-                    <span class="dl-visually-hidden">{strings::OPENS_NEW_TAB}</span>
+                    {words.read_source}
+                    <span class="dl-visually-hidden">{words.opens_new_tab}</span>
                 </a>
             }
         });
@@ -76,7 +80,10 @@ pub fn EventCard(
                     {event.title}
                 </button>
             </h3>
-            {event.summary.map(|s| view! { <p class="dl-event-summary">{s}</p> })}
+            {event.summary.map(|text| view! { <RichTextView text=text class="dl-event-summary" /> })}
+            {(!event.media.is_empty()).then(|| {
+                event.media.into_iter().map(|media| view! { <MediaView media=media /> }).collect_view()
+            })}
             {people}
             {source}
         </li>

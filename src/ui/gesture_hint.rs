@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::strings;
+use crate::i18n::Catalog;
 
 /// A short message over the map saying how to move it; shown while `text` is `Some`.
 #[component]
@@ -24,13 +24,13 @@ pub fn GestureHint(
 }
 
 /// The hint for a wheel that scrolled the page; ⌘ on Apple platforms.
-pub fn wheel_hint() -> &'static str {
+pub fn wheel_hint(words: &'static Catalog) -> &'static str {
     let apple = web_sys::window()
         .and_then(|w| w.navigator().platform().ok())
         .is_some_and(|p| p.starts_with("Mac") || p.starts_with("iP"));
     if apple {
-        strings::WHEEL_HINT_APPLE
+        words.wheel_hint_apple
     } else {
-        strings::WHEEL_HINT
+        words.wheel_hint
     }
 }

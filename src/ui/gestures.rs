@@ -11,11 +11,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, MouseEvent, PointerEvent, WheelEvent};
 
 use crate::geo::ScreenPoint;
+use crate::i18n::Catalog;
 use crate::interaction::{apply, pinch, wheel_zoom_delta, MapAction, ZOOM_STEP};
 use crate::ui::camera::Camera;
 use crate::ui::gesture_hint::wheel_hint;
+use crate::ui::locale::use_locale;
 use crate::ui::quiet::Quiet;
-use crate::ui::strings::TOUCH_HINT;
 use crate::ui::tasks::Tasks;
 
 /// A press that moves less than this (px) is a click, not a drag.
@@ -40,6 +41,7 @@ pub struct Gestures {
     pub hint: RwSignal<Option<&'static str>>,
     hint_timer: Quiet,
     tasks: Tasks,
+    words: &'static Catalog,
 }
 
 impl Gestures {
@@ -56,6 +58,7 @@ impl Gestures {
             hint: RwSignal::new(None),
             hint_timer: Quiet::new(),
             tasks: Tasks::current(),
+            words: use_locale().words,
         }
     }
 
@@ -185,7 +188,7 @@ impl Gestures {
         self.pointers.update_value(|p| p.retain(|(p, _)| *p != id));
         // The browser took a one-finger swipe to scroll the page.
         if cancelled && ev.pointer_type() == "touch" && !self.active.get_untracked() {
-            self.show_hint(TOUCH_HINT);
+            self.show_hint(self.words.touch_hint);
         }
         if self.dragging.get_value() && self.pointers.with_value(Vec::is_empty) {
             self.dragging.set_value(false);
@@ -201,7 +204,7 @@ impl Gestures {
     pub fn wheel(&self, ev: WheelEvent) {
         let modifier = ev.ctrl_key() || ev.meta_key();
         if !modifier && !self.active.get_untracked() {
-            self.show_hint(wheel_hint());
+            self.show_hint(wheel_hint(self.words));
             return;
         }
         ev.prevent_default();

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::interaction::MapAction;
-use crate::ui::strings;
+use crate::ui::locale::use_locale;
 
 /// Zoom in, zoom out and show-the-whole-story buttons; each sends a [`MapAction`].
 #[component]
@@ -17,6 +17,7 @@ pub fn MapControls(
     /// Receives the action of the button pressed.
     on_action: Callback<MapAction>,
 ) -> impl IntoView {
+    let words = use_locale().words;
     let zoom = move |delta: f64| {
         on_action.run(MapAction::ZoomBy {
             delta,
@@ -24,13 +25,13 @@ pub fn MapControls(
         })
     };
     view! {
-        <div class="dl-controls" role="group" aria-label=strings::MAP_CONTROLS>
+        <div class="dl-controls" role="group" aria-label=words.map_controls>
             <button
                 type="button"
                 class="dl-control"
                 data-testid="zoom-in"
-                aria-label=strings::ZOOM_IN
-                title=strings::ZOOM_IN_TIP
+                aria-label=words.zoom_in
+                title=words.zoom_in_tip
                 aria-disabled=move || (!can_zoom_in.get()).to_string()
                 on:click=move |_| zoom(1.0)
             >
@@ -40,8 +41,8 @@ pub fn MapControls(
                 type="button"
                 class="dl-control"
                 data-testid="zoom-out"
-                aria-label=strings::ZOOM_OUT
-                title=strings::ZOOM_OUT_TIP
+                aria-label=words.zoom_out
+                title=words.zoom_out_tip
                 aria-disabled=move || (!can_zoom_out.get()).to_string()
                 on:click=move |_| zoom(-1.0)
             >
@@ -51,8 +52,8 @@ pub fn MapControls(
                 type="button"
                 class="dl-control"
                 data-testid="zoom-fit"
-                aria-label=strings::WHOLE_STORY
-                title=strings::WHOLE_STORY_TIP
+                aria-label=words.whole_story
+                title=words.whole_story_tip
                 on:click=move |_| on_action.run(MapAction::Fit)
             >
                 <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">

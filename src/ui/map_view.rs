@@ -7,14 +7,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::geo::min_zoom;
+use crate::i18n::fill;
 use crate::ui::basemap_layer::BasemapLayer;
 use crate::ui::gesture_hint::GestureHint;
 use crate::ui::gestures::Gestures;
+use crate::ui::locale::use_locale;
 use crate::ui::map_controls::MapControls;
 use crate::ui::marker_layer::MarkerLayer;
 use crate::ui::size_observer::observe_size;
 use crate::ui::story_state::{MapState, StoryData};
-use crate::ui::strings;
 
 /// The map of one story, sized by its grid cell; its size is published in `state.size`.
 #[component]
@@ -27,6 +28,7 @@ pub fn MapView(
     cooperative: bool,
 ) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
+    let words = use_locale().words;
     observe_size(root, state.size);
     let camera = state.camera;
     let gestures = Gestures::new(camera, root, cooperative);
@@ -54,11 +56,14 @@ pub fn MapView(
             state.open_cluster(id, lead);
         }
     });
+    let journey = data.journey.clone();
+    let selection = state.selection;
+    let current = Signal::derive(move || selection.get().event());
     let title = data
         .story
         .title
         .clone()
-        .unwrap_or_else(|| "the story".to_string());
+        .unwrap_or_else(|| words.untitled_story.to_string());
     view! {
         <div
             class="dl-map"
@@ -91,14 +96,14 @@ pub fn MapView(
                 tabindex="0"
                 role="region"
                 aria-roledescription="map"
-                aria-label=strings::map_label(&title)
+                aria-label=fill(words.map_label, &[("title", &title)])
                 data-testid="map-viewport"
             >
-                <BasemapLayer viewport=camera.view />
+                <BasemapLayer viewport=camera.view journey=journey current=current />
                 <MarkerLayer data=data state=state on_place=on_place on_cluster=on_cluster />
             </div>
             <GestureHint text=gestures.hint />
-            <p class="dl-attribution">{strings::ATTRIBUTION}</p>
+            <p class="dl-attribution">{words.attribution}</p>
         </div>
     }
 }

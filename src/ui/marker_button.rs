@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::geo::WorldPoint;
-use crate::markers::short_count;
+use crate::i18n::short_count;
 
 /// A focusable map marker that opens its place (or group of places) in the details panel.
 ///

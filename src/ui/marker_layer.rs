@@ -7,12 +7,13 @@ use leptos::prelude::*;
 
 use crate::captions::{caption_sides, caption_text, marker_name};
 use crate::geo::ClusterId;
+use crate::i18n::Catalog;
 use crate::markers::{held_cluster_zoom, place_key, MarkerKind, MarkerModel};
 use crate::ui::after_paint::after_paint;
 use crate::ui::keyed_flags::KeyedFlags;
+use crate::ui::locale::use_locale;
 use crate::ui::marker_button::MarkerButton;
 use crate::ui::story_state::{MapState, StoryData};
-use crate::ui::strings;
 
 /// The markers in and near the view, placed by CSS from the view the layer
 /// publishes; captions shown where they cover nothing else.
@@ -29,6 +30,7 @@ pub fn MarkerLayer(
 ) -> impl IntoView {
     let camera = state.camera;
     let spider = state.spider;
+    let words = use_locale().words;
     // During a wheel or pinch, clusters change only every few levels (see
     // `held_cluster_zoom`); when it pauses, they match the view again.
     // `level`: the whole level the markers are clustered for.
@@ -80,7 +82,7 @@ pub fn MarkerLayer(
             let (shown, left) = markers.with(|markers| {
                 let captions: Vec<String> = markers
                     .iter()
-                    .map(|m| caption_text(&data.story, &data.markers, m))
+                    .map(|m| caption_text(words, &data.story, &data.markers, m))
                     .collect();
                 caption_sides(&data.story, markers, &captions, &view, free)
             });
@@ -112,7 +114,7 @@ pub fn MarkerLayer(
         <div
             class="dl-markers"
             role="group"
-            aria-label=strings::PLACES_ON_MAP
+            aria-label=words.places_on_map
             style:--dl-k=move || camera.view.get().map(|v| v.world_transform().0.to_string())
             style:--dl-tx=move || camera.view.get().map(|v| format!("{:.2}px", v.world_transform().1))
             style:--dl-ty=move || camera.view.get().map(|v| format!("{:.2}px", v.world_transform().2))
@@ -120,7 +122,7 @@ pub fn MarkerLayer(
             <For
                 each=move || markers.get()
                 key=|model| model.key.clone()
-                children=move |model| marker_view(&data, model, cx)
+                children=move |model| marker_view(words, &data, model, cx)
             />
         </div>
     }
@@ -136,9 +138,14 @@ struct MarkerContext {
     on_cluster: Callback<(ClusterId, usize)>,
 }
 
-fn marker_view(data: &StoryData, model: MarkerModel, cx: MarkerContext) -> impl IntoView {
-    let caption = caption_text(&data.story, &data.markers, &model);
-    let (label, count) = marker_name(&data.story, &model, &caption);
+fn marker_view(
+    words: &'static Catalog,
+    data: &StoryData,
+    model: MarkerModel,
+    cx: MarkerContext,
+) -> impl IntoView {
+    let caption = caption_text(words, &data.story, &data.markers, &model);
+    let (label, count) = marker_name(words, &data.story, &model, &caption);
     let is_group = matches!(model.kind, MarkerKind::Cluster { .. });
     let key = model.key.clone();
     // Groups are never selected: they open no panel.

@@ -34,6 +34,10 @@ pub struct MapOptions {
     /// in the URL, when deep links are on, comes first). An id that names no
     /// event opens the overview with a notice saying so. Default `None`.
     pub initial_event: Option<String>,
+    /// The language of the widget's own words and dates, as a BCP 47 tag
+    /// (`ru`, `de-CH`): English, Russian, German, French, Spanish or Arabic
+    /// (right to left), else English. Default `None`: the page's `<html lang>`.
+    pub language: Option<String>,
 }
 
 impl Default for MapOptions {
@@ -42,6 +46,7 @@ impl Default for MapOptions {
             cooperative_gestures: true,
             deep_links: DeepLinks::Off,
             initial_event: None,
+            language: None,
         }
     }
 }

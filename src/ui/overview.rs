@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::markers::count_events;
+use crate::i18n::fill;
 use crate::story::Story;
 use crate::timeline::EventRef;
-use crate::ui::{dates, strings};
+use crate::ui::locale::use_locale;
+use crate::ui::rich_text::RichTextView;
 
 /// How many events the list shows at first, and adds per "show more".
 const LIST_PAGE: usize = 25;
@@ -27,6 +28,8 @@ pub fn Overview(
     /// Called with an index into `order` when an event is chosen.
     on_select: Callback<usize>,
 ) -> impl IntoView {
+    let locale = use_locale();
+    let words = locale.words;
     let dated: Vec<_> = order
         .iter()
         .filter_map(|r| r.resolve(&story))
@@ -34,17 +37,15 @@ pub fn Overview(
         .collect();
     let span = match (dated.first(), dated.last()) {
         (Some(first), Some(last)) if first != last => {
-            format!("{} – {}", dates::format(first), dates::format(last))
+            format!("{} – {}", locale.date(first), locale.date(last))
         }
-        (Some(only), _) => dates::format(only),
-        _ => "undated".to_string(),
+        (Some(only), _) => locale.date(only),
+        _ => words.undated.to_string(),
     };
-    let places = story.places.len();
     let facts = format!(
-        "{} · {} {} · {span}",
-        count_events(order.len() as u64),
-        places,
-        if places == 1 { "place" } else { "places" }
+        "{} · {} · {span}",
+        words.events(order.len() as u64),
+        words.count(&words.places, story.places.len() as u64),
     );
     // A long story lists its first events, then more on request: the DOM stays small.
     let shown = RwSignal::new(LIST_PAGE.min(order.len()));
@@ -59,7 +60,7 @@ pub fn Overview(
             .enumerate()
             .filter_map(|(k, r)| r.resolve(&story).map(|(p, e)| (k, p, e)))
             .map(|(k, place, event)| {
-                let date = dates::format_optional(event.date.as_ref());
+                let date = locale.when(event);
                 view! {
                     <li>
                         <button
@@ -87,14 +88,27 @@ pub fn Overview(
                     data-testid="story-list-more"
                     on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
                 >
-                    {strings::show_more(shown.get(), total)}
+                    {fill(words.show_more, &[("shown", &shown.get().to_string()), ("total", &total.to_string())])}
                 </button>
             }
         })
     };
     view! {
         {move || notice.get().map(|n| view! { <p class="dl-notice" role="status" data-testid="notice">{n}</p> })}
-        {story.summary.clone().map(|s| view! { <p class="dl-story-summary">{s}</p> })}
+        {story.summary.clone().map(|text| view! { <RichTextView text=text class="dl-story-summary" /> })}
+        {(!story.notices.is_empty()).then(|| {
+            let items = story
+                .notices
+                .iter()
+                .map(|n| view! { <li data-testid="import-notice">{n.to_string()}</li> })
+                .collect_view();
+            view! {
+                <div class="dl-notice dl-import-notices" data-testid="import-notices">
+                    <p class="dl-import-notices-title">{words.count(&words.left_out, story.notices.len() as u64)}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })}
         <p class="dl-panel-meta" data-testid="story-facts">{facts}</p>
         <button
             type="button"
@@ -103,9 +117,9 @@ pub fn Overview(
             on:click=move |_| on_select.run(0)
             disabled=order.is_empty()
         >
-            {strings::START_STORY}
+            {words.start_story}
         </button>
-        <h3 class="dl-story-list-heading">{strings::EVENTS_IN_ORDER}</h3>
+        <h3 class="dl-story-list-heading">{words.events_in_order}</h3>
         <ol class="dl-story-list" data-testid="story-list">{items}</ol>
         {more}
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::load::LoadError;
+use crate::ui::locale::use_locale;
 
 /// A readable message naming every problem with the story, so its author can fix it.
 #[component]
@@ -23,7 +24,7 @@ pub fn StoryErrors(
     });
     view! {
         <div class="dl-error" role="alert" data-testid="story-error">
-            <p class="dl-error-title">{error.to_string()}</p>
+            <p class="dl-error-title">{use_locale().load_error(&error)}</p>
             {list}
         </div>
     }

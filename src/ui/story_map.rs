@@ -16,6 +16,7 @@ use crate::story::Story;
 use crate::timeline::step;
 use crate::ui::control::{SelectedEvent, StoryMapControl};
 use crate::ui::details_panel::DetailsPanel;
+use crate::ui::locale::{use_locale, Locale};
 use crate::ui::map_view::MapView;
 use crate::ui::options::MapOptions;
 use crate::ui::size_observer::observe_size;
@@ -60,6 +61,12 @@ pub fn StoryMap(
     let id = id.unwrap_or_else(next_id);
     let tasks = Tasks::new();
     provide_context(tasks);
+    let locale = match &options.language {
+        Some(tag) => Locale::for_tag(tag),
+        None => use_locale(),
+    };
+    let rtl = locale.rtl();
+    provide_context(locale);
     let data = Arc::new(StoryData::new(story));
     let state = MapState::new(data.clone(), &options, on_select);
     if let Some(control) = control {
@@ -115,6 +122,7 @@ pub fn StoryMap(
             on_map: within(".dl-viewport, .dl-controls"),
             panel_open: state.selection.get_untracked().is_open(),
             fanned: state.spider.with_untracked(Option::is_some),
+            rtl,
         };
         let Some(command) = key_command(&ev.key(), cx) else {
             return;
@@ -133,7 +141,13 @@ pub fn StoryMap(
     let layout = state.layout;
     let heading_id = format!("{id}-panel-heading");
     view! {
-        <div class="dl-root" data-testid="dateline" data-widget-id=id node_ref=root>
+        <div
+            class="dl-root"
+            data-testid="dateline"
+            data-widget-id=id
+            dir=rtl.then_some("rtl")
+            node_ref=root
+        >
             <div
                 class=move || layout.get().class()
                 node_ref=state.widget

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::geo::{ClusterId, Insets, Size, Viewport, Zoom, MAX_ZOOM};
+use crate::i18n::fill;
 use crate::interaction::{apply, MapAction};
 use crate::layout::{framing, PanelLayout, PanelShown};
 use crate::markers::{place_key, Spider};
@@ -17,9 +18,9 @@ use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::control::SelectedEvent;
 use crate::ui::focus::focus_next_frame;
 use crate::ui::link_sync::DeepLinks;
+use crate::ui::locale::{use_locale, Locale};
 use crate::ui::options::MapOptions;
 use crate::ui::tasks::Tasks;
-use crate::ui::{dates, strings};
 
 pub use crate::story_data::StoryData;
 
@@ -58,6 +59,7 @@ pub struct MapState {
     opener: StoredValue<Option<String>>,
     measured: StoredValue<bool>,
     links: StoredValue<DeepLinks>,
+    locale: StoredValue<Locale>,
     on_select: Option<Callback<Option<SelectedEvent>>>,
 }
 
@@ -70,6 +72,7 @@ impl MapState {
         on_select: Option<Callback<Option<SelectedEvent>>>,
     ) -> MapState {
         let links = options.deep_links.clone();
+        let locale = use_locale();
         let (start, unknown) = initial(
             links.read().as_deref(),
             options.initial_event.as_deref(),
@@ -78,7 +81,8 @@ impl MapState {
         let selection = RwSignal::new(start);
         let sheet_collapsed = RwSignal::new(false);
         let size = RwSignal::new(Size::new(0.0, 0.0));
-        let layout = Memo::new(move |_| PanelLayout::for_map(size.get()));
+        let rtl = locale.rtl();
+        let layout = Memo::new(move |_| PanelLayout::for_map(size.get()).with_mirrored(rtl));
         let covered = Memo::new(move |_| {
             let shown = match (selection.get(), sheet_collapsed.get()) {
                 (Selection::Closed, _) => PanelShown::Hidden,
@@ -98,7 +102,9 @@ impl MapState {
             data: StoredValue::new(data),
             selection,
             sheet_collapsed,
-            notice: RwSignal::new(unknown.map(|id| strings::unknown_event(&id))),
+            notice: RwSignal::new(
+                unknown.map(|id| fill(locale.words.unknown_event, &[("id", &id)])),
+            ),
             announcement: RwSignal::new(String::new()),
             spider: RwSignal::new(None),
             size,
@@ -110,6 +116,7 @@ impl MapState {
             opener: StoredValue::new(None),
             measured: StoredValue::new(false),
             links: StoredValue::new(links),
+            locale: StoredValue::new(locale),
             on_select,
         }
     }
@@ -199,8 +206,10 @@ impl MapState {
     pub fn follow_link(&self) {
         let link = self.links.with_value(DeepLinks::read);
         let (next, unknown) = initial(link.as_deref(), None, |id| self.position_of(id));
-        self.notice
-            .set(unknown.map(|id| strings::unknown_event(&id)));
+        self.notice.set(unknown.map(|id| {
+            let words = self.locale.with_value(|l| l.words);
+            fill(words.unknown_event, &[("id", &id)])
+        }));
         self.go(next, Nav::FromLink);
     }
 
@@ -246,7 +255,7 @@ impl MapState {
             (Some(split), Some(bounds)) if split <= MAX_ZOOM => {
                 let zoom = split.max(view.zoom().value());
                 let target = Viewport::new(bounds.center(), Zoom::clamped(zoom), view.size());
-                let (dx, dy) = framing(self.covered.get_untracked()).centre_shift();
+                let (dx, dy) = self.frame().centre_shift();
                 self.camera.fly_to(
                     target.translate_by_pixels(dx, dy),
                     prefers_reduced_motion(),
@@ -293,10 +302,16 @@ impl MapState {
         }
     }
 
+    /// The part of the map views are framed in (see [`framing`]).
+    fn frame(&self) -> Insets {
+        let mirrored = self.layout.with_untracked(|l| l.mirrored);
+        framing(self.covered.get_untracked(), mirrored)
+    }
+
     /// The view that shows the whole story in the part of the map the panel leaves free.
     pub fn whole_story(&self) -> Option<Viewport> {
         let size = self.size.get_untracked();
-        let frame = framing(self.covered.get_untracked());
+        let frame = self.frame();
         let bounds = self.data.with_value(|d| d.bounds)?;
         let (dx, dy) = frame.centre_shift();
         let fit = Viewport::fit(bounds, frame.free_size(size), FIT_PADDING_PX, MAX_FIT_ZOOM);
@@ -307,7 +322,7 @@ impl MapState {
     /// the part the panel leaves free, zoomed in until it has a marker of its
     /// own (or with the group fanned out that it never leaves).
     pub fn event_view(&self, k: usize, from: Viewport) -> Option<(Viewport, Option<Spider>)> {
-        let (dx, dy) = framing(self.covered.get_untracked()).centre_shift();
+        let (dx, dy) = self.frame().centre_shift();
         self.data.with_value(|d| {
             let place = d.order.get(k)?.place;
             let at = *d.places.get(place)?;
@@ -359,12 +374,14 @@ impl MapState {
                 .get(k)
                 .and_then(|r| r.resolve(&d.story))
                 .map(|(place, event)| {
-                    let date = dates::format_optional(event.date.as_ref());
+                    let date = self.locale.with_value(|l| l.when(event));
                     format!("{}, {date}: {}", place.name, event.title)
                 })
                 .unwrap_or_default(),
             Selection::Overview => {
-                strings::overview_of(d.story.title.as_deref().unwrap_or("the story"))
+                let words = self.locale.with_value(|l| l.words);
+                let title = d.story.title.as_deref().unwrap_or(words.untitled_story);
+                fill(words.overview_of, &[("title", title)])
             }
             Selection::Closed => String::new(),
         })

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::geo::Size;
+use crate::i18n::fill;
 use crate::story::{Precision, Story};
 use crate::timeline::marks::{
     label_width, layout_marks, sample, short_label, AxisLayout, HALF_TARGET_PX, LABEL_HEIGHT_PX,
@@ -13,8 +14,8 @@ use crate::timeline::marks::{
 };
 use crate::timeline::{step, EventRef, Tick, TimeAxis};
 use crate::ui::keyed_flags::KeyedFlags;
+use crate::ui::locale::{use_locale, Locale};
 use crate::ui::size_observer::observe_size;
-use crate::ui::{dates, strings};
 
 /// At most this many marks on the axis, and undated buttons below it: a
 /// story of 100,000 events shows an even sample in time order (Previous and
@@ -40,8 +41,12 @@ pub fn Timeline(
     /// Called when "previous"/"next"/"overview" is pressed, with the new position (None = overview), computed with crate::timeline::step.
     on_step: Callback<Option<usize>>,
 ) -> impl IntoView {
+    let locale = use_locale();
+    let words = locale.words;
+    let rtl = locale.rtl();
+    let months: [String; 12] = locale.months().map(str::to_string);
     let axis = TimeAxis::for_story(&story);
-    let (marks, undated) = entries(&story, &order, axis.as_ref());
+    let (marks, undated) = entries(&story, &order, axis.as_ref(), &locale);
     let fractions: Vec<(f64, f64, Precision)> =
         marks.iter().map(|m| (m.from, m.to, m.precision)).collect();
     let estimates: Vec<f64> = marks.iter().map(|m| label_width(&m.label)).collect();
@@ -80,13 +85,21 @@ pub fn Timeline(
     // Everything that depends on the width, and only on it: computed once per resize.
     let layout = Memo::new(move |_| {
         let rows = if expanded.get() { LABEL_ROWS } else { 0 };
-        layout_marks(
+        let months: [&str; 12] = std::array::from_fn(|m| months[m].as_str());
+        let layout = layout_marks(
             axis.as_ref(),
             &fractions,
             &label_widths.read(),
             width.get().max(0.0),
             rows,
-        )
+            &months,
+        );
+        // Right to left, time runs from the right edge.
+        if rtl {
+            layout.mirrored()
+        } else {
+            layout
+        }
     });
 
     let count = order.len();
@@ -98,8 +111,14 @@ pub fn Timeline(
     let at_overview = move || current.get().is_none();
     let at_last = move || is_last(current.get());
     let position = move || match current.get() {
-        Some(i) if count > 0 => strings::position(i.min(count - 1) + 1, count),
-        _ => strings::OVERVIEW.to_string(),
+        Some(i) if count > 0 => fill(
+            words.position,
+            &[
+                ("current", &(i.min(count - 1) + 1).to_string()),
+                ("total", &count.to_string()),
+            ],
+        ),
+        _ => words.overview.to_string(),
     };
     let step_order = order.clone();
     // Pressing a disabled (aria-disabled) button does nothing.
@@ -125,7 +144,7 @@ pub fn Timeline(
     let undated_views = (!undated.is_empty()).then(|| {
         let items = undated
             .into_iter()
-            .map(|(i, id, title)| {
+            .map(|(i, id, label)| {
                 view! {
                     <li>
                         <button
@@ -137,21 +156,21 @@ pub fn Timeline(
                             aria-current=move || (current.get() == Some(i)).then_some("true")
                             on:click=move |_| on_select.run(i)
                         >
-                            {strings::undated(&title)}
+                            {label}
                         </button>
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <ul class="dl-timeline-undated" aria-label="Undated events" hidden=move || !expanded.get()>
+            <ul class="dl-timeline-undated" aria-label=words.undated_events hidden=move || !expanded.get()>
                 {items}
             </ul>
         }
     });
 
     view! {
-        <section class="dl-timeline" aria-label="Timeline" data-testid="timeline">
+        <section class="dl-timeline" aria-label=words.timeline data-testid="timeline">
             <div class="dl-timeline-bar">
                 <button
                     type="button"
@@ -160,28 +179,28 @@ pub fn Timeline(
                     aria-current=move || at_overview().then_some("true")
                     on:click=move |_| on_step.run(None)
                 >
-                    {strings::OVERVIEW}
+                    {words.overview}
                 </button>
                 <button
                     type="button"
                     class="dl-timeline-nav"
                     data-testid="timeline-prev"
-                    aria-label=strings::PREVIOUS_EVENT
+                    aria-label=words.previous_event
                     aria-disabled=move || at_overview().to_string()
                     on:click=move |_| go_back(false)
                 >
                     <span aria-hidden="true">"‹"</span>
-                    <span class="dl-timeline-nav-text">"Previous"</span>
+                    <span class="dl-timeline-nav-text">{words.previous}</span>
                 </button>
                 <button
                     type="button"
                     class="dl-timeline-nav"
                     data-testid="timeline-next"
-                    aria-label=strings::NEXT_EVENT
+                    aria-label=words.next_event
                     aria-disabled=move || at_last().to_string()
                     on:click=move |_| go(true)
                 >
-                    <span class="dl-timeline-nav-text">"Next"</span>
+                    <span class="dl-timeline-nav-text">{words.next}</span>
                     <span aria-hidden="true">"›"</span>
                 </button>
                 <span class="dl-timeline-position" data-testid="timeline-position">
@@ -194,7 +213,7 @@ pub fn Timeline(
                     aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
-                    {strings::TIMELINE_TOGGLE}
+                    {words.timeline_toggle}
                     <span aria-hidden="true">{move || if expanded.get() { "▴" } else { "▾" }}</span>
                 </button>
             </div>
@@ -204,7 +223,7 @@ pub fn Timeline(
                 style:padding-top=move || px(layout.with(|l| l.label_room))
                 style:display=(!has_axis).then_some("none")
             >
-                <ol class="dl-timeline-marks" aria-label="Events by date">
+                <ol class="dl-timeline-marks" aria-label=words.events_by_date>
                     {mark_views}
                 </ol>
                 <div class="dl-timeline-ticks" aria-hidden="true">
@@ -239,6 +258,7 @@ fn entries(
     story: &Story,
     order: &[EventRef],
     axis: Option<&TimeAxis>,
+    locale: &Locale,
 ) -> (Vec<MarkEntry>, Vec<(usize, String, String)>) {
     let mut marks = Vec::new();
     let mut undated = Vec::new();
@@ -252,14 +272,20 @@ fn entries(
                 marks.push(MarkEntry {
                     index,
                     id: event.id.clone(),
-                    name: format!("{}, {}: {}", dates::format(date), place.name, event.title),
+                    name: format!("{}, {}: {}", locale.date(date), place.name, event.title),
                     label: short_label(&event.title, LABEL_MAX_CHARS),
                     from,
                     to,
                     precision: date.precision(),
                 });
             }
-            _ => undated.push((index, event.id.clone(), event.title.clone())),
+            _ => {
+                let label = match &event.date_text {
+                    Some(when) => format!("{when}: {}", event.title),
+                    None => fill(locale.words.undated_event, &[("title", &event.title)]),
+                };
+                undated.push((index, event.id.clone(), label));
+            }
         }
     }
     undated.truncate(MAX_UNDATED);

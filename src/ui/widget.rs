@@ -6,13 +6,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::import::Format;
 use crate::load::{load, LoadError, StorySource};
 use crate::story::Story;
 use crate::ui::control::{SelectedEvent, StoryMapControl};
+use crate::ui::locale::{use_locale, Locale};
 use crate::ui::options::MapOptions;
 use crate::ui::story_errors::StoryErrors;
 use crate::ui::story_map::StoryMap;
-use crate::ui::strings;
 use crate::ui::styles::ensure_styles;
 use crate::ui::tasks::Tasks;
 
@@ -38,6 +39,10 @@ pub struct Ready {
 pub fn Widget(
     /// Where the story comes from; setting it loads and shows the new story.
     source: RwSignal<StorySource>,
+    /// Whether the story is a spreadsheet (else it is told by its content
+    /// type, its address or its content). Default: found out.
+    #[prop(optional)]
+    format: Format,
     /// The widget's id, unique on the page.
     #[prop(into)]
     id: String,
@@ -58,6 +63,12 @@ pub fn Widget(
     on_select: Option<Callback<Option<SelectedEvent>>>,
 ) -> impl IntoView {
     let tasks = Tasks::new();
+    let locale = match &options.language {
+        Some(tag) => Locale::for_tag(tag),
+        None => use_locale(),
+    };
+    let words = locale.words;
+    provide_context(locale);
     let state = RwSignal::new(LoadState::Loading);
     // Loads are numbered, so a slow earlier load cannot replace a later one.
     let loads = StoredValue::new(0u64);
@@ -71,7 +82,7 @@ pub fn Widget(
         };
         state.set(LoadState::Loading);
         spawn_local(async move {
-            let outcome = load(&source).await;
+            let outcome = load(&source, format).await;
             if loads.try_get_value() != Some(this) {
                 return;
             }
@@ -122,7 +133,7 @@ pub fn Widget(
         other => {
             let body = match other {
                 LoadState::Failed(error) => view! { <StoryErrors error=error /> }.into_any(),
-                _ => view! { <p class="dl-status" role="status">{strings::LOADING}</p> }.into_any(),
+                _ => view! { <p class="dl-status" role="status">{words.loading}</p> }.into_any(),
             };
             view! {
                 <div class="dl-root" data-testid="dateline" data-widget-id=id.clone() node_ref=root>
