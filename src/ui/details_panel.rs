@@ -199,7 +199,7 @@ view! {
                     on:pointercancel=move |_| swipe_from.set_value(None)
                     on:click=bar_click
                 >
-                    <h2 class="dl-panel-heading" id=heading_id.clone() tabindex="-1" data-testid="panel-heading">
+                    <h2 class="dl-panel-heading" id=heading_id.clone() tabindex="-1" data-testid="panel-heading" dir="auto">
                         {title}
                     </h2>
                     {toggle}

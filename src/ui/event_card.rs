@@ -51,7 +51,7 @@ pub fn EventCard(
         });
         view! {
             <figure class="dl-quote">
-                {source.quote.map(|q| view! { <blockquote>{q}</blockquote> })}
+                {source.quote.map(|q| view! { <blockquote dir="auto">{q}</blockquote> })}
                 <figcaption>"— " {source.name} {dated} {link}</figcaption>
             </figure>
         }
@@ -75,7 +75,7 @@ pub fn EventCard(
             aria-current=move || current.get().then_some("true")
         >
             <p class="dl-event-date" data-testid="event-date">{date}</p>
-            <h3 class="dl-event-title" data-testid="event-title">
+            <h3 class="dl-event-title" data-testid="event-title" dir="auto">
                 <button type="button" class="dl-event-select" on:click=move |_| on_select.run(())>
                     {event.title}
                 </button>

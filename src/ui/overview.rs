@@ -71,7 +71,7 @@ pub fn Overview(
                             on:click=move |_| on_select.run(k)
                         >
                             <span class="dl-story-item-when">{date} ", " {place.name.clone()}</span>
-                            <span class="dl-story-item-title">{event.title.clone()}</span>
+                            <span class="dl-story-item-title" dir="auto">{event.title.clone()}</span>
                         </button>
                     </li>
                 }

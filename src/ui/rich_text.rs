@@ -6,7 +6,9 @@ use crate::story::{Block, Inline, RichText};
 use crate::ui::locale::use_locale;
 
 /// Paragraphs, lists, line breaks, bold, italic and http(s) links, built as
-/// elements (never parsed as HTML). `class` goes on every paragraph and list.
+/// elements (never parsed as HTML). `class` goes on every paragraph and list;
+/// each takes its own direction from its text (`dir="auto"`), so an English
+/// story reads right in an Arabic page and the other way round.
 #[component]
 pub fn RichTextView(
     /// The text.
@@ -20,7 +22,8 @@ pub fn RichTextView(
         .into_iter()
         .map(|block| match block {
             Block::Paragraph(inlines) => {
-                view! { <p class=class.clone()>{inline_views(inlines, new_tab)}</p> }.into_any()
+                view! { <p class=class.clone() dir="auto">{inline_views(inlines, new_tab)}</p> }
+                    .into_any()
             }
             Block::List { ordered, items } => {
                 let items = items
@@ -28,9 +31,11 @@ pub fn RichTextView(
                     .map(|item| view! { <li>{inline_views(item, new_tab)}</li> })
                     .collect_view();
                 if ordered {
-                    view! { <ol class=format!("{class} dl-rich-list")>{items}</ol> }.into_any()
+                    view! { <ol class=format!("{class} dl-rich-list") dir="auto">{items}</ol> }
+                        .into_any()
                 } else {
-                    view! { <ul class=format!("{class} dl-rich-list")>{items}</ul> }.into_any()
+                    view! { <ul class=format!("{class} dl-rich-list") dir="auto">{items}</ul> }
+                        .into_any()
                 }
             }
         })

@@ -28,6 +28,7 @@ const types = {
   '.json': 'application/json',
   '.geojson': 'application/geo+json',
   '.css': 'text/css',
+  '.csv': 'text/csv; charset=utf-8',
   '.png': 'image/png',
 };
 

@@ -1,0 +1,142 @@
+// Stories from what newsrooms already have: a StoryMapJS file, a TimelineJS
+// sheet, an inline spreadsheet, and events with photos, a video and a
+// journey line (tests/e2e/pages/stories.html).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, openPage, axeViolations } from './harness.mjs';
+
+const ctx = useServerAndBrowser();
+const settled = (map) => map.locator('[data-testid=story-map]:not([data-moving])').waitFor();
+
+async function openStories() {
+  const page = await openPage(ctx.browser, { viewport: { width: 900, height: 900 } });
+  page.warnings = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning') page.warnings.push(msg.text());
+  });
+  await page.goto(`${ctx.server.url}/e2e/stories.html`);
+  for (const id of ['#storymap', '#sheet', '#inline-sheet', '#media']) {
+    await page.locator(`${id} [data-testid=marker]`).first().waitFor();
+  }
+  return page;
+}
+
+/** Opens the place `name` of `map` through its marker (all its places are apart at the whole view). */
+async function openPlace(map, name) {
+  await map.locator('[data-testid=zoom-fit]').click();
+  await settled(map);
+  await map.locator(`[data-testid=marker][data-kind=place][aria-label^="${name}"] .dl-marker-dot`).click();
+  await map.locator('[data-testid=panel-heading]', { hasText: name }).waitFor();
+}
+
+test('a StoryMapJS file shows as a story, its HTML kept for its meaning and never as markup', async () => {
+  const page = await openStories();
+  const map = page.locator('#storymap');
+  // The overview slide is the story's title and summary.
+  assert.equal(await map.locator('[data-testid=panel-heading]').textContent(), 'The Aurus, told in StoryMapJS');
+  assert.match(await map.locator('.dl-story-summary').textContent(), /shown by Dateline/);
+  assert.equal(await map.locator('.dl-story-summary strong').textContent(), 'shown by Dateline');
+  // The slide without a location is left out, and the overview says so.
+  const notices = await map.locator('[data-testid=import-notice]').allTextContents();
+  assert.equal(notices.length, 1, notices.join('\n'));
+  assert.match(notices[0], /^Slide 4, field "location": the slide has no location/);
+  const names = await map.locator('[data-testid=marker]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.deepEqual(names.sort(), ['Ashgabat: 1 event', 'Moscow: 1 event', 'Vostochny: 1 event']);
+
+  await openPlace(map, 'Moscow');
+  const summary = map.locator('[data-testid=panel] .dl-event-summary');
+  assert.equal(await map.locator('[data-testid=event-date]').textContent(), '7 May 2018');
+  assert.equal(await summary.locator('strong').first().textContent(), 'Aurus Senat');
+  assert.equal(await summary.locator('em').first().textContent(), 'new');
+  assert.deepEqual(await map.locator('[data-testid=panel] .dl-rich-list li').allTextContents(), ['Made by NAMI', 'Armoured']);
+  // The web link is a link; the javascript: one is its words only; nothing ran.
+  const hrefs = await map.locator('[data-testid=panel] .dl-event-summary a').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs, ['https://tass.com/politics/1749135']);
+  assert.match(await summary.last().textContent(), /a trap/);
+  assert.equal(await map.locator('[data-testid=panel] script, [data-testid=panel] [onerror]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // Its photo, from a path relative to the story file, with its credit as text.
+  await map.locator('[data-testid=event-image]').waitFor();
+  assert.match(await map.locator('[data-testid=event-image]').getAttribute('src'), /\/fixtures\/media\/aurus\.png$/);
+  assert.equal(await map.locator('[data-testid=event-media] .dl-media-credit').textContent(), 'Photo: test fixture');
+
+  // A free-text date stays as written, and the event is undated on the timeline.
+  await openPlace(map, 'Ashgabat');
+  assert.equal(await map.locator('[data-testid=event-date]').textContent(), 'Spring 2022');
+  await map.locator('[data-testid=timeline-toggle]').click();
+  assert.match(await map.locator('[data-testid=timeline-undated]').textContent(), /^Spring 2022: Sold to Turkmenistan/);
+  // A StoryMapJS story draws its line.
+  assert.ok((await map.locator('[data-testid=journey]').getAttribute('d')).startsWith('M'));
+  assert.deepEqual(page.errors, []);
+});
+
+test('a TimelineJS sheet and a spreadsheet in the page show as stories', async () => {
+  const page = await openStories();
+  const sheet = page.locator('#sheet');
+  assert.equal(await sheet.locator('[data-testid=panel-heading]').textContent(), "Aurus, the Kremlin's limousine");
+  assert.match(await sheet.locator('[data-testid=story-facts]').textContent(), /7 May 2018/);
+  // The era row is left out, with a notice naming its row.
+  const notices = await sheet.locator('[data-testid=import-notice]').allTextContents();
+  assert.ok(notices.some((n) => /^Row \d+/.test(n)), notices.join('\n'));
+  // Partial dates keep their precision on the timeline.
+  const precisions = await sheet.locator('[data-testid=timeline-event]').evaluateAll((els) => els.map((e) => e.dataset.precision));
+  assert.ok(precisions.includes('year') && precisions.includes('month') && precisions.includes('day'), precisions.join());
+
+  const inline = page.locator('#inline-sheet');
+  const names = await inline.locator('[data-testid=marker]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.deepEqual(names, ['Moscow and Zhukovsky: 2 places, 2 events']);
+  assert.deepEqual(page.errors, []);
+});
+
+test('photos load only when shown, with alt, caption and credit; a broken one keeps its words; a video is a link', async () => {
+  const page = await openStories();
+  const map = page.locator('#media');
+  const photoRequests = () => page.requests.filter((u) => /\/fixtures\/media\//.test(u));
+  // Nothing is fetched for pictures until their event is shown (the StoryMapJS widget has not opened Moscow either).
+  assert.deepEqual(photoRequests(), []);
+  await openPlace(map, 'Moscow');
+  const img = map.locator('[data-testid=event-image]');
+  await img.waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('#media [data-testid=event-image]')].every((i) => i.complete && i.naturalWidth > 0));
+  assert.equal(await img.getAttribute('alt'), 'The Aurus Senat outside the Kremlin');
+  assert.equal(await img.getAttribute('loading'), 'lazy');
+  assert.match(await map.locator('[data-testid=event-media]').textContent(), /The Senat at the Kremlin.*Photo: test fixture/);
+  assert.ok(photoRequests().some((u) => u.endsWith('/fixtures/media/aurus.png')));
+
+  await openPlace(map, 'Vostochny');
+  const media = map.locator('[data-testid=event-media]');
+  await page.waitForFunction(() => document.querySelector('#media [data-testid=event-media][data-broken=true]'));
+  const broken = map.locator('[data-testid=event-media][data-broken=true]');
+  assert.equal(await broken.locator('img').count(), 0, 'no broken-image icon');
+  assert.match(await broken.textContent(), /A picture that is not there.*Photo: nobody/);
+  const card = map.locator('[data-testid=event-media-link]');
+  assert.equal(await card.getAttribute('href'), 'https://www.youtube.com/watch?v=aurus');
+  assert.match(await card.textContent(), /The visit on video.*www\.youtube\.com/);
+  assert.equal(await media.count(), 2);
+  // The missing alt was reported once.
+  assert.equal(page.warnings.filter((w) => /has no "alt" text/.test(w)).length, 1, page.warnings.join('\n'));
+  assert.deepEqual(await axeViolations(page, '#media'), []);
+  // The only error is the missing picture's 404.
+  assert.ok(page.errors.every((e) => /404/.test(e)), page.errors.join('\n'));
+});
+
+test('a journey line joins the places in reading order, under the markers; the open leg stands out', async () => {
+  const page = await openStories();
+  const map = page.locator('#media');
+  const whole = await map.locator('[data-testid=journey]').getAttribute('d');
+  // Moscow → Ashgabat → Vostochny → Ashgabat: three legs.
+  assert.equal(whole.match(/M/g).length >= 3, true, whole);
+  assert.equal(await map.locator('[data-testid=journey-current]').getAttribute('d'), '');
+  await openPlace(map, 'Vostochny');
+  const leg = await map.locator('[data-testid=journey-current]').getAttribute('d');
+  assert.ok(leg.startsWith('M') && whole.includes(leg), leg);
+  // The line is drawn at the same pixel width at any zoom, and never takes a marker's tap.
+  const style = await map.locator('[data-testid=journey]').evaluate((p) => getComputedStyle(p).vectorEffect);
+  assert.equal(style, 'non-scaling-stroke');
+  const onTop = await map.locator('[data-testid=marker][aria-label^="Vostochny"]').evaluate((el) => {
+    const r = el.querySelector('.dl-marker-dot').getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('[data-testid=marker]') === el;
+  });
+  assert.ok(onTop);
+  assert.ok(page.errors.every((e) => /404/.test(e)), page.errors.join('\n'));
+});
