@@ -320,6 +320,7 @@ fn coordinate(
             header,
             ErrorKind::NotANumber {
                 found: cell.to_string(),
+                axis,
             },
         );
         return None;
@@ -680,13 +681,13 @@ mod tests {
                 "Row 3, column \"Latitude\": latitude 95 is outside the allowed range -90 to 90.",
                 "Row 4, column \"Latitude\": latitude -91 is outside the allowed range -90 to 90.",
                 "Row 4, column \"Longitude\": longitude -181 is outside the allowed range -180 to 180.",
-                "Row 5, column \"Latitude\": \"north\" is not a number; write it as a decimal such as 55.752.",
-                "Row 5, column \"Longitude\": \"NaN\" is not a number; write it as a decimal such as 55.752.",
+                "Row 5, column \"Latitude\": \"north\" is not a number; write the latitude as a decimal such as 55.752.",
+                "Row 5, column \"Longitude\": \"NaN\" is not a number; write the longitude as a decimal such as 37.6175.",
                 "Row 6, column \"Latitude\": the cell is empty, so the row is left out; write the place's latitude, a number from -90 to 90 such as 55.752.",
                 "Row 6, column \"Longitude\": the cell is empty, so the row is left out; write the place's longitude, a number from -180 to 180 such as 37.6175.",
-                "Row 7, column \"Latitude\": \"inf\" is not a number; write it as a decimal such as 55.752.",
-                "Row 7, column \"Longitude\": \"1,2,3\" is not a number; write it as a decimal such as 55.752.",
-                "Row 8, column \"Latitude\": \"55.7°\" is not a number; write it as a decimal such as 55.752.",
+                "Row 7, column \"Latitude\": \"inf\" is not a number; write the latitude as a decimal such as 55.752.",
+                "Row 7, column \"Longitude\": \"1,2,3\" is not a number; write the longitude as a decimal such as 37.6175.",
+                "Row 8, column \"Latitude\": \"55.7°\" is not a number; write the latitude as a decimal such as 55.752.",
             ]
         );
     }
@@ -847,8 +848,8 @@ mod tests {
                 "Row 2, column \"lat\": latitude 95 is outside the allowed range -90 to 90.",
                 "Row 3, column \"lat\": the cell is empty, so the row is left out; write the place's latitude, a number from -90 to 90 such as 55.752.",
                 "Row 3, column \"lon\": the cell is empty, so the row is left out; write the place's longitude, a number from -180 to 180 such as 37.6175.",
-                "Row 4, column \"lat\": \"north\" is not a number; write it as a decimal such as 55.752.",
-                "Row 4, column \"lon\": \"east\" is not a number; write it as a decimal such as 55.752.",
+                "Row 4, column \"lat\": \"north\" is not a number; write the latitude as a decimal such as 55.752.",
+                "Row 4, column \"lon\": \"east\" is not a number; write the longitude as a decimal such as 37.6175.",
                 "Row 5, column \"title\": the cell is empty, so the row is left out; write the event's title, a few words saying what happened.",
             ]
         );

@@ -12,6 +12,7 @@ mod csv_columns;
 mod csv_dates;
 mod csv_records;
 pub mod html;
+mod html_tokens;
 pub mod loose_date;
 pub mod storymapjs;
 

@@ -285,7 +285,7 @@ fn coordinate(
         notices.push(StoryError::in_slide(
             number,
             field,
-            ErrorKind::NotANumber { found },
+            ErrorKind::NotANumber { found, axis },
         ));
         return Coordinate::Bad;
     };
@@ -660,7 +660,7 @@ mod tests {
             [
                 "Slide 2, field \"location\": the slide has no location, so it is left out; give it a \"location\" with \"lat\" and \"lon\" to put it on the map.",
                 "Slide 3, field \"location.lat\": latitude 95 is outside the allowed range -90 to 90.",
-                "Slide 4, field \"location.lat\": \"abc\" is not a number; write it as a decimal such as 55.752.",
+                "Slide 4, field \"location.lat\": \"abc\" is not a number; write the latitude as a decimal such as 55.752.",
                 "Slide 5, field \"media.url\": \"javascript:alert(1)\" is not a media address; use an absolute address starting with http:// or https://, or a path relative to the story file.",
                 "Slide 6, field \"location\": the slide has no location, so it is left out; give it a \"location\" with \"lat\" and \"lon\" to put it on the map.",
             ]
@@ -679,7 +679,7 @@ mod tests {
             [
                 "Story, field \"storymap.slides\": there is no slide that can be shown (2 left out: see the problems listed with them).",
                 "Slide 2, field \"location\": the slide has no location, so it is left out; give it a \"location\" with \"lat\" and \"lon\" to put it on the map.",
-                "Slide 3, field \"location.lat\": \"x\" is not a number; write it as a decimal such as 55.752.",
+                "Slide 3, field \"location.lat\": \"x\" is not a number; write the latitude as a decimal such as 55.752.",
                 "Slide 3, field \"location.lon\": longitude 500 is outside the allowed range -180 to 180.",
             ]
         );
@@ -745,14 +745,18 @@ mod tests {
         for bad in ["abc", "NaN", "inf", "55,75", "1e999"] {
             assert_eq!(
                 kinds(json!(bad), json!(0)),
-                [ErrorKind::NotANumber { found: bad.into() }],
+                [ErrorKind::NotANumber {
+                    found: bad.into(),
+                    axis: Axis::Latitude
+                }],
                 "{bad}"
             );
         }
         assert_eq!(
             kinds(json!(true), json!(0)),
             [ErrorKind::NotANumber {
-                found: "true".into()
+                found: "true".into(),
+                axis: Axis::Latitude
             }]
         );
         assert_eq!(
@@ -775,7 +779,8 @@ mod tests {
         assert_eq!(
             kinds(json!("abc"), json!(null)),
             [ErrorKind::NotANumber {
-                found: "abc".into()
+                found: "abc".into(),
+                axis: Axis::Latitude
             }]
         );
         let no_object =

@@ -124,6 +124,14 @@ pub enum Axis {
 }
 
 impl Axis {
+    /// A value to show as an example (Moscow's).
+    pub fn example(self) -> &'static str {
+        match self {
+            Axis::Longitude => "37.6175",
+            Axis::Latitude => "55.752",
+        }
+    }
+
     /// The smallest and largest allowed value.
     pub fn range(self) -> (f64, f64) {
         match self {
@@ -263,10 +271,12 @@ pub enum ErrorKind {
     #[error("the slide has no location, so it is left out; give it a \"location\" with \"lat\" and \"lon\" to put it on the map")]
     NoLocation,
     /// A number written as text that does not read as a number.
-    #[error("{found:?} is not a number; write it as a decimal such as 55.752")]
+    #[error("{found:?} is not a number; write the {axis} as a decimal such as {}", axis.example())]
     NotANumber {
         /// The text as given.
         found: String,
+        /// Which coordinate it should be.
+        axis: Axis,
     },
     /// An imported file with nothing in it that can be shown.
     #[error("there is no {what} that can be shown ({skipped} left out: see the problems listed with them)")]
