@@ -318,44 +318,6 @@ fn unsupported_geometry_and_bad_values_are_all_reported() {
     );
 }
 
-/// The JSON blocks of docs/story-format.md, in order.
-fn doc_examples() -> Vec<&'static str> {
-    let doc = include_str!("../docs/story-format.md");
-    doc.split("```json\n")
-        .skip(1)
-        .filter_map(|block| block.split("```").next())
-        .collect()
-}
-
-#[test]
-fn format_docs_examples_parse_as_described() {
-    let examples = doc_examples();
-    assert_eq!(examples.len(), 2);
-    let story = parse(examples[0]).unwrap_or_else(|e| panic!("{e:#?}"));
-    let ids: Vec<(&str, &str, String)> = story
-        .events()
-        .map(|(p, e)| {
-            (
-                p.id.as_str(),
-                e.id.as_str(),
-                dateline::story::format_optional_date(e.date.as_ref()),
-            )
-        })
-        .collect();
-    assert_eq!(
-        ids,
-        [
-            ("moscow", "kim-gift", "20 February 2024".to_string()),
-            ("moscow", "moscow-2", "undated".to_string()),
-            ("zhukovsky", "maks", "August 2019".to_string()),
-        ]
-    );
-    let story = parse(examples[1]).unwrap_or_else(|e| panic!("{e:#?}"));
-    assert_eq!(story.places.len(), 1);
-    assert_eq!(story.places[0].name, "Putin's inauguration");
-    assert_eq!(story.places[0].events.len(), 2);
-}
-
 /// Every node of `value`, by JSON pointer.
 fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
     match value {

@@ -21,6 +21,8 @@
 //! notice naming the row and column ([`Story::notices`]). Rows at the same
 //! coordinates share a place, and undated rows keep the sheet's order.
 
+use std::collections::HashMap;
+
 use serde_json::{json, Map, Value};
 
 use crate::story::{
@@ -35,8 +37,9 @@ use super::html::{plain_text, rich_text_json};
 
 /// The story of a CSV spreadsheet (see the module's documentation for the
 /// columns). Rows that cannot be shown are left out, each with a notice in
-/// [`Story::notices`]; the story is refused only when no row can be shown,
-/// a required column is missing, the text is not CSV or ids repeat.
+/// [`Story::notices`] (a repeated id is dropped, and the row gets a fresh
+/// one, with a notice); the story is refused only when no row can be shown,
+/// a required column is missing or the text is not CSV.
 ///
 /// # Examples
 ///
@@ -74,6 +77,7 @@ pub fn read(text: &str) -> Result<Story, Vec<StoryError>> {
         summary: None,
         notices: Vec::new(),
         skipped: 0,
+        ids: HashMap::new(),
     };
     for record in rows {
         sheet.add(record);
@@ -102,6 +106,8 @@ struct Sheet {
     notices: Vec<StoryError>,
     /// Rows left out.
     skipped: usize,
+    /// The ids written so far, each with its row.
+    ids: HashMap<String, usize>,
 }
 
 impl Sheet {
@@ -134,11 +140,34 @@ impl Sheet {
             _ => {}
         }
         match feature(&self.columns, record, &mut self.notices) {
-            Some(feature) => {
+            Some(mut feature) => {
+                self.keep_id_unique(&mut feature, record.row);
                 self.features.push(feature);
                 self.feature_rows.push(record.row);
             }
             None => self.skipped += 1,
+        }
+    }
+
+    /// Drops the feature's id if an earlier row has it (a repeat would stop
+    /// the whole story; the parser gives the row a fresh id instead).
+    fn keep_id_unique(&mut self, feature: &mut Value, row: usize) {
+        let Some(obj) = feature.as_object_mut() else {
+            return;
+        };
+        let Some(id) = obj.get("id").and_then(Value::as_str).map(str::to_string) else {
+            return;
+        };
+        match self.ids.get(&id) {
+            Some(&first_row) => {
+                obj.remove("id");
+                let header = self.columns.header(Column::Id).to_string();
+                let kind = ErrorKind::DuplicateRowId { id, first_row };
+                self.notices.push(StoryError::in_row(row, header, kind));
+            }
+            None => {
+                self.ids.insert(id, row);
+            }
         }
     }
 
@@ -898,14 +927,18 @@ mod tests {
     }
 
     #[test]
-    fn ids_become_event_ids_and_must_not_repeat() {
+    fn ids_become_event_ids_and_a_repeat_gets_a_fresh_one() {
         let s = story("id,lat,lon,title\ngift,1,2,A\n,1,2,B\n7,3,4,C\n");
         let ids: Vec<&str> = s.events().map(|(_, e)| e.id.as_str()).collect();
         assert_eq!(ids, ["gift", "gift-2", "7"]);
+        let s = story("id,lat,lon,title\ngift,1,2,A\nother,1,2,B\ngift,3,4,C\nx,95,1,D\n");
+        let ids: Vec<&str> = s.events().map(|(_, e)| e.id.as_str()).collect();
+        assert_eq!(ids, ["gift", "other", "place-2-1"]);
+        let notices: Vec<String> = s.notices.iter().map(ToString::to_string).collect();
         assert_eq!(
-            errors("id,lat,lon,title\ngift,1,2,A\nother,1,2,B\ngift,3,4,C\nx,95,1,D\n"),
+            notices,
             [
-                "Row 4, column \"id\": the id \"gift\" is already used in row 2; give each row its own id, or leave the cell empty.",
+                "Row 4, column \"id\": the id \"gift\" is already used in row 2, so this row gets one of its own; give each row its own id, or leave the cell empty.",
                 "Row 5, column \"lat\": latitude 95 is outside the allowed range -90 to 90.",
             ]
         );

@@ -321,7 +321,7 @@ pub enum ErrorKind {
     )]
     EraRow,
     /// A spreadsheet row with the id of an earlier row.
-    #[error("the id {id:?} is already used in row {first_row}; give each row its own id, or leave the cell empty")]
+    #[error("the id {id:?} is already used in row {first_row}, so this row gets one of its own; give each row its own id, or leave the cell empty")]
     DuplicateRowId {
         /// The repeated id.
         id: String,

@@ -38,9 +38,10 @@ pub fn MediaView(
             if media.alt.is_none() {
                 warn_missing_alt(&media.url);
             }
+            let link = media.link.clone();
             let picture = move || {
                 (!broken.get()).then(|| {
-                    view! {
+                    let image = view! {
                         <img
                             class="dl-media-image"
                             src=media.url.clone()
@@ -50,6 +51,16 @@ pub fn MediaView(
                             data-testid="event-image"
                             on:error=move |_| broken.set(true)
                         />
+                    };
+                    match link.clone() {
+                        Some(href) => view! {
+                            <a class="dl-media-image-link" data-testid="event-image-link" href=href target="_blank" rel="noopener noreferrer">
+                                {image}
+                                <span class="dl-visually-hidden">{words.opens_new_tab}</span>
+                            </a>
+                        }
+                        .into_any(),
+                        None => image.into_any(),
                     }
                 })
             };

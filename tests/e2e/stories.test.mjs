@@ -15,7 +15,7 @@ async function openStories() {
     if (msg.type() === 'warning') page.warnings.push(msg.text());
   });
   await page.goto(`${ctx.server.url}/e2e/stories.html`);
-  for (const id of ['#storymap', '#sheet', '#inline-sheet', '#media']) {
+  for (const id of ['#storymap', '#sheet', '#inline-sheet', '#media', '#media-ar']) {
     await page.locator(`${id} [data-testid=marker]`).first().waitFor();
   }
   return page;
@@ -100,6 +100,10 @@ test('photos load only when shown, with alt, caption and credit; a broken one ke
   await page.waitForFunction(() => [...document.querySelectorAll('#media [data-testid=event-image]')].every((i) => i.complete && i.naturalWidth > 0));
   assert.equal(await img.getAttribute('alt'), 'The Aurus Senat outside the Kremlin');
   assert.equal(await img.getAttribute('loading'), 'lazy');
+  // The photo's `link` wraps it, opening in a new tab.
+  const imageLink = map.locator('[data-testid=event-image-link]');
+  assert.equal(await imageLink.getAttribute('href'), 'https://tass.com/politics/1749135');
+  assert.equal(await imageLink.getAttribute('target'), '_blank');
   assert.match(await map.locator('[data-testid=event-media]').textContent(), /The Senat at the Kremlin.*Photo: test fixture/);
   assert.ok(photoRequests().some((u) => u.endsWith('/fixtures/media/aurus.png')));
 
@@ -138,5 +142,24 @@ test('a journey line joins the places in reading order, under the markers; the o
     return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('[data-testid=marker]') === el;
   });
   assert.ok(onTop);
+  // The line starts at the first place's marker, in a left-to-right widget and
+  // in a right-to-left one (whose map must not be mirrored or shifted).
+  for (const id of ['#media', '#media-ar']) {
+    const widget = page.locator(id);
+    await widget.locator('[data-testid=zoom-fit]').click();
+    await settled(widget);
+    assert.ok((await lineStartToMarker(widget, 'Moscow')) < 3, `${id}: the line starts at Moscow's marker`);
+  }
   assert.ok(page.errors.every((e) => /404/.test(e)), page.errors.join('\n'));
 });
+
+/** How far, in pixels, the journey line's first point is from the centre of the dot of place `name`. */
+function lineStartToMarker(map, name) {
+  return map.evaluate((root, name) => {
+    const path = root.querySelector('[data-testid=journey]');
+    const start = path.getPointAtLength(0);
+    const onScreen = new DOMPoint(start.x, start.y).matrixTransform(path.getScreenCTM());
+    const dot = root.querySelector(`[data-testid=marker][aria-label^="${name}"] .dl-marker-dot`).getBoundingClientRect();
+    return Math.hypot(onScreen.x - (dot.x + dot.width / 2), onScreen.y - (dot.y + dot.height / 2));
+  }, name);
+}
