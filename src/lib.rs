@@ -7,6 +7,7 @@
 pub mod basemap;
 pub mod captions;
 pub mod deeplink;
+pub mod draft;
 pub mod geo;
 pub mod i18n;
 pub mod import;

@@ -1,0 +1,131 @@
+//! How place names are compared: as news spells them and as GeoNames does.
+//!
+//! Case and diacritics do not count (`Bogotá` is `bogota`), apostrophes and
+//! hyphens neither (`L'Aquila` is `laquila`, `Da-Nang` is `da nang`), and
+//! the endings Russian names get in different transliterations are one
+//! (`Zhukovskiy`, `Zhukovsky` and `Zhukovskij` are `zhukovsky`).
+
+/// The key a place name is looked up by.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::draft::normalize::key;
+///
+/// assert_eq!(key("Bogotá"), key("BOGOTA"));
+/// assert_eq!(key("Zhukovskiy"), key("Zhukovsky"));
+/// assert_eq!(key("Vostochnyy"), key("Vostochny"));
+/// assert_eq!(key("L'Aquila"), "laquila");
+/// assert_eq!(key("  Rio  de Janeiro "), "rio de janeiro");
+/// ```
+pub fn key(name: &str) -> String {
+    let mut folded = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\'' | '’' | 'ʼ' | 'ʹ' | '`' | '´' | '.' => {}
+            '-' | '‐' | '–' | '—' | '_' => folded.push(' '),
+            c if c.is_whitespace() => folded.push(' '),
+            c => push_folded(c, &mut folded),
+        }
+    }
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(fold_ending)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `-iy`, `-yy`, `-ij`, `-ii` and `-yi` at a word's end, as one `-y`.
+fn fold_ending(word: &str) -> String {
+    for ending in ["iy", "yy", "ij", "ii", "yi"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if stem.len() >= 3 {
+                return format!("{stem}y");
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// `c` lower-cased and without its diacritics.
+fn push_folded(c: char, out: &mut String) {
+    let plain = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => 'a',
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' | 'Ð' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
+        | 'Ě' => 'e',
+        'ğ' | 'Ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
+            'i'
+        }
+        'ł' | 'ľ' | 'ĺ' | 'Ł' | 'Ľ' | 'Ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => 'o',
+        'ř' | 'ŕ' | 'Ř' | 'Ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => 's',
+        'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
+        | 'Ų' => 'u',
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => 'z',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'æ' | 'Æ' => {
+            out.push_str("ae");
+            return;
+        }
+        'œ' | 'Œ' => {
+            out.push_str("oe");
+            return;
+        }
+        'þ' | 'Þ' => {
+            out.push_str("th");
+            return;
+        }
+        c => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(plain);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn spellings_of_one_place_share_a_key() {
+        for (a, b) in [
+            ("Bogotá", "Bogota"),
+            ("São Paulo", "Sao Paulo"),
+            ("Zhukovsky", "Zhukovskiy"),
+            ("Vostochny", "Vostochnyy"),
+            ("Nizhny Novgorod", "Nizhniy Novgorod"),
+            ("Da Nang", "Da-Nang"),
+            ("L'Aquila", "L’Aquila"),
+            ("Kraków", "KRAKOW"),
+            ("Düsseldorf", "Dusseldorf"),
+            ("Gdańsk", "Gdansk"),
+        ] {
+            assert_eq!(key(a), key(b), "{a} / {b}");
+        }
+        assert_ne!(key("Paris"), key("Parma"));
+        // Both spellings fold alike; short words keep their endings.
+        assert_eq!(key("Hawaii"), "haway");
+        assert_eq!(key("Ii"), "ii");
+    }
+
+    #[test]
+    fn any_text_has_a_key() {
+        assert_eq!(key(""), "");
+        assert_eq!(key("  --  "), "");
+        assert_eq!(key("Ελλάδα"), "ελλάδα");
+    }
+}
