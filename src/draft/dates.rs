@@ -3,12 +3,10 @@
 //! when the words are relative, worked out from the publication date. Pure
 //! and panic-free on any text.
 
-use crate::story::{days_in_month, PartialDate};
+use crate::story::{days_in_month, month_by_name, month_by_prefix, PartialDate, MONTH_NAMES};
 
 /// Keeps day counts within about a million years, so a year fits an `i32`.
 const MAX_DAYS: i64 = 365_000_000;
-const MONTHS: &str =
-    "january february march april may june july august september october november december";
 const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
 const COUNTS: &str = "one two three four five six seven eight nine ten";
 /// After these a bare four-digit number is a year rather than a quantity, and
@@ -330,13 +328,11 @@ impl Scan<'_> {
     fn month(&self, i: usize) -> Option<(u8, usize, bool)> {
         let (tok, w) = (self.t.get(i)?, self.at(i));
         let short = w.len() == 3 || w == "sept";
-        let (index, name) = MONTHS
-            .split(' ')
-            .enumerate()
-            .find(|(_, m)| *m == w || (short && m.starts_with(w)))?;
+        let month = month_by_name(w).or_else(|| month_by_prefix(w).filter(|_| short))?;
+        let name = MONTH_NAMES.get(usize::from(month) - 1)?;
         let sure = tok.capital || !matches!(w, "may" | "mar" | "march");
         let dot = w.len() < name.len() && self.at(i + 1) == "." && self.glued(i, i + 1);
-        Some((index as u8 + 1, i + 1 + usize::from(dot), sure))
+        Some((month, i + 1 + usize::from(dot), sure))
     }
 
     /// The word before `i`, reading "mid-" of "mid-2019" as "mid".

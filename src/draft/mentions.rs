@@ -7,7 +7,8 @@
 //! `Paris Hilton` and `Manchester United` are not places.
 
 use super::gazetteer::Gazetteer;
-use super::text::{words, Word, MONTHS};
+use super::text::{words, Word};
+use crate::story::month_by_name;
 
 /// What a mention of a place does in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,7 +200,7 @@ pub fn find_mentions(sentence: &str, gazetteer: &Gazetteer) -> Vec<Mention> {
 fn starts_run(word: &Word) -> bool {
     let lower = word.lower();
     word.is_capitalised()
-        && !MONTHS.contains(&lower.as_str())
+        && month_by_name(&lower).is_none()
         && !WEEKDAYS.contains(&lower.as_str())
         && word.text != "I"
 }

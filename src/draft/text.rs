@@ -1,6 +1,8 @@
 //! An article's text as the drafter reads it: headline, dateline,
 //! paragraphs of sentences, and the words of a sentence.
 
+use crate::story::month_by_prefix;
+
 /// What the first lines and the dateline say.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
@@ -17,22 +19,6 @@ pub struct Article {
     /// The body's paragraphs, each a list of sentences.
     pub paragraphs: Vec<Vec<String>>,
 }
-
-/// Month names, lower case, from January.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Words ending in `.` that do not end a sentence.
 const ABBREVIATIONS: [&str; 34] = [
@@ -139,11 +125,7 @@ fn dateline(line: &str) -> Option<Found> {
         let token = rest.trim_start();
         let word: String = token.chars().take_while(|c| c.is_alphabetic()).collect();
         let skip = rest.len() - token.len() + word.len();
-        let month = MONTHS.iter().position(|m| {
-            let w = word.to_lowercase();
-            w == *m || (w.len() >= 3 && m.starts_with(&w))
-        });
-        if let Some(m) = month {
+        if let Some(m) = month_by_prefix(&word) {
             let after = token
                 .get(word.len()..)
                 .unwrap_or("")
@@ -154,7 +136,7 @@ fn dateline(line: &str) -> Option<Found> {
                 .take_while(char::is_ascii_digit)
                 .collect();
             if let Ok(d) = digits.parse::<u8>() {
-                day = u8::try_from(m + 1).ok().map(|m| (m, d));
+                day = Some((m, d));
                 let used = rest.len() - after.len()
                     + (after.len() - after.trim_start().len())
                     + digits.len();

@@ -2,7 +2,8 @@
 //! sentence, and the people its sentences name, with their titles as the
 //! text gives them (`President Vladimir Putin`).
 
-use super::text::{words, Word, MONTHS};
+use super::text::{words, Word};
+use crate::story::MONTH_NAMES;
 
 /// Words that open a sentence before its subject and say nothing of what happened.
 const OPENERS: [&str; 12] = [
@@ -123,8 +124,12 @@ pub fn title(sentence: &str, max_words: usize) -> String {
         let opening = &text[..comma];
         let first = opening.split(' ').next().unwrap_or("").to_lowercase();
         let short = opening.split(' ').count() <= 5;
-        let dated = opening.chars().any(|c| c.is_ascii_digit())
-            || MONTHS.iter().any(|m| opening.to_lowercase().contains(m));
+        let dated = opening.chars().any(|c| c.is_ascii_digit()) || {
+            let lower = opening.to_lowercase();
+            MONTH_NAMES
+                .iter()
+                .any(|m| lower.contains(&m.to_ascii_lowercase()))
+        };
         let connective = OPENERS.contains(&first.as_str())
             || matches!(
                 first.as_str(),

@@ -1,7 +1,7 @@
 //! When a spreadsheet row happened: a `date` cell, or TimelineJS's Year,
 //! Month and Day cells, or only text to show ("Display Date").
 
-use crate::story::{DateError, ErrorKind, PartialDate, StoryError};
+use crate::story::{month_by_prefix, DateError, ErrorKind, PartialDate, StoryError};
 
 use super::csv_columns::{Column, Columns};
 use super::loose_date::parse_loose_date;
@@ -16,21 +16,6 @@ pub(crate) struct RowDate {
     /// What was wrong with the date cells (the row still shows, undated).
     pub problems: Vec<StoryError>,
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The date of the row `row` with `cells`.
 ///
@@ -101,11 +86,7 @@ fn month_number(cell: &str) -> Option<u8> {
     if let Some(n) = whole_number(cell) {
         return u8::try_from(n).ok().filter(|m| (1..=12).contains(m));
     }
-    let name = cell.trim_end_matches('.').to_lowercase();
-    let found = MONTHS
-        .iter()
-        .position(|m| *m == name || (name.len() >= 3 && m.starts_with(name.as_str())))?;
-    u8::try_from(found + 1).ok()
+    month_by_prefix(cell.trim_end_matches('.'))
 }
 
 /// What is wrong with a Year, Month or Day cell, and what to write instead.

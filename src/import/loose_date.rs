@@ -5,23 +5,7 @@
 //! and "1840s" are not dates at one precision, so they give `None` and an
 //! importer keeps them as text to show.
 
-use crate::story::PartialDate;
-
-/// Month names and the abbreviations people use for them, lower case, by month number.
-const MONTHS: [(&str, &[&str]); 12] = [
-    ("january", &["jan"]),
-    ("february", &["feb"]),
-    ("march", &["mar"]),
-    ("april", &["apr"]),
-    ("may", &[]),
-    ("june", &["jun"]),
-    ("july", &["jul"]),
-    ("august", &["aug"]),
-    ("september", &["sep", "sept"]),
-    ("october", &["oct"]),
-    ("november", &["nov"]),
-    ("december", &["dec"]),
-];
+use crate::story::{month_by_name, month_by_prefix, PartialDate};
 
 /// The date `text` names, at its precision, if it is one Dateline can place in time.
 ///
@@ -106,13 +90,13 @@ fn month_of(word: &str) -> Option<u8> {
         Some(name) => (name, true),
         None => (lower.as_str(), false),
     };
-    MONTHS
-        .iter()
-        .position(|(full, short)| {
-            // A full stop marks an abbreviation, never a full name ("May." aside).
-            (*full == name && (!abbreviated || name == "may")) || short.contains(&name)
-        })
-        .and_then(|i| u8::try_from(i + 1).ok())
+    // A full stop marks an abbreviation, never a full name ("May." aside);
+    // abbreviations are the first three letters, or "sept".
+    let full = month_by_name(name).filter(|_| !abbreviated || name == "may");
+    let short = (name.len() == 3 || name == "sept")
+        .then(|| month_by_prefix(name))
+        .flatten();
+    full.or(short)
 }
 
 /// A day of the month as one or two digits, optionally with its ordinal

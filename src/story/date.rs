@@ -82,7 +82,8 @@ pub enum DateError {
     },
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -100,9 +101,39 @@ const MONTHS: [&str; 12] = [
 fn month_name(month: &u8) -> &'static str {
     usize::from(*month)
         .checked_sub(1)
-        .and_then(|i| MONTHS.get(i))
+        .and_then(|i| MONTH_NAMES.get(i))
         .copied()
         .unwrap_or("?")
+}
+
+/// The month (1–12) `word` names in full, in any case.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::story::{month_by_name, month_by_prefix};
+///
+/// assert_eq!(month_by_name("AUGUST"), Some(8));
+/// assert_eq!(month_by_name("Aug"), None);
+/// assert_eq!(month_by_prefix("Sept"), Some(9));
+/// assert_eq!(month_by_prefix("ju"), None);
+/// ```
+pub fn month_by_name(word: &str) -> Option<u8> {
+    month_where(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// The month whose name starts with `word` (three letters or more, any case:
+/// `aug`, `Sept`, `august`).
+pub fn month_by_prefix(word: &str) -> Option<u8> {
+    let n = word.len();
+    month_where(|m| {
+        n >= 3 && m.len() >= n && m.as_bytes()[..n].eq_ignore_ascii_case(word.as_bytes())
+    })
+}
+
+fn month_where(matches: impl Fn(&str) -> bool) -> Option<u8> {
+    let i = MONTH_NAMES.iter().position(|m| matches(m))?;
+    u8::try_from(i + 1).ok()
 }
 
 /// Whether `year` is a leap year in the proleptic Gregorian calendar.

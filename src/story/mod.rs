@@ -15,7 +15,8 @@ mod parse;
 mod rich_text;
 
 pub use date::{
-    days_in_month, format_optional_date, is_leap_year, DateError, PartialDate, Precision,
+    days_in_month, format_optional_date, is_leap_year, month_by_name, month_by_prefix, DateError,
+    PartialDate, Precision, MONTH_NAMES,
 };
 pub use error::{Axis, ErrorKind, Part, StoryError};
 pub use link::{is_web_link, link_host};
