@@ -163,3 +163,27 @@ function lineStartToMarker(map, name) {
     return Math.hypot(onScreen.x - (dot.x + dot.width / 2), onScreen.y - (dot.y + dot.height / 2));
   }, name);
 }
+
+test('in a phone column with a place open, every marker above the sheet can be tapped (the credit does not take taps)', async () => {
+  const page = await openPage(ctx.browser, { viewport: { width: 400, height: 900 } });
+  await page.goto(`${ctx.server.url}/e2e/stories.html`);
+  await page.addStyleTag({ content: '#media { width: 375px; height: 480px; }' });
+  const map = page.locator('#media');
+  await map.locator('[data-testid=marker]').first().waitFor();
+  await map.scrollIntoViewIfNeeded();
+  await openPlace(map, 'Moscow');
+  await settled(map);
+  const hits = await map.evaluate((root) => {
+    const sheet = root.querySelector('[data-testid=panel]').getBoundingClientRect();
+    const box = root.querySelector('[data-testid=story-map]').getBoundingClientRect();
+    return [...root.querySelectorAll('[data-testid=marker]')].flatMap((marker) => {
+      const r = marker.querySelector('.dl-marker-dot').getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      if (y >= sheet.top || x < box.left || x > box.right || y < box.top) return [];
+      const top = document.elementFromPoint(x, y);
+      return [{ label: marker.getAttribute('aria-label'), ok: top?.closest('[data-testid=marker]') === marker, top: top?.className }];
+    });
+  });
+  assert.ok(hits.length >= 2, JSON.stringify(hits));
+  for (const hit of hits) assert.ok(hit.ok, `${hit.label} is covered by ${hit.top}`);
+});
