@@ -39,14 +39,20 @@ pub struct DraftEvent {
 }
 
 /// Words that put a sentence in the future, where `on Monday` means the coming Monday.
-const FUTURE: [&str; 7] = [
+const FUTURE: [&str; 13] = [
     " will ",
     "'ll ",
-    " is due to ",
-    " are due to ",
-    " is scheduled to ",
-    " plans to ",
+    " is due ",
+    " are due ",
+    " scheduled ",
+    " plans ",
+    " plan to ",
     " is expected to ",
+    " are expected to ",
+    " set for ",
+    " is set to ",
+    " are set to ",
+    " next ",
 ];
 
 /// The events of `paragraphs`; `dateline` is the dateline's place, for
@@ -120,14 +126,17 @@ pub fn assemble(
                     place_here = places.last().copied();
                 }
                 (false, true) => {
-                    let date = best(&dates);
-                    let same = current.filter(|&e| events[e].date.as_ref() == Some(&date.date));
-                    if let Some(e) = same {
-                        events[e].sentences.push(sentence.text.clone());
-                    } else if let Some(p) = place_here.or(dateline) {
-                        let weak = place_here.is_none();
-                        let e = push(&mut events, p, Some(date), sentence, weak);
-                        current = Some(e);
+                    // "arrived on Monday …, and the others on Tuesday": each day is an event there.
+                    for date in distinct_moments(&dates) {
+                        let same = current.filter(|&e| events[e].date.as_ref() == Some(&date.date));
+                        if let Some(e) = same {
+                            events[e].sentences.push(sentence.text.clone());
+                        } else if let Some(p) = place_here.or(dateline) {
+                            // Arriving from somewhere is arriving here: the place is decided.
+                            let weak = place_here.is_none() && sentence.origins.is_empty();
+                            let e = push(&mut events, p, Some(date), sentence, weak);
+                            current = Some(e);
+                        }
                     }
                 }
                 (false, false) => {
@@ -209,6 +218,21 @@ fn best(dates: &[FoundDate]) -> &FoundDate {
     dates
         .iter()
         .fold(&dates[0], |b, d| if rank(d) > rank(b) { d } else { b })
+}
+
+/// The dates a sentence places things at: each moment it names once, or
+/// (naming only spans, "since 2018") the best of them.
+fn distinct_moments(dates: &[FoundDate]) -> Vec<&FoundDate> {
+    let mut out: Vec<&FoundDate> = Vec::new();
+    for d in dates.iter().filter(|d| !d.since) {
+        if !out.iter().any(|o| o.date == d.date) {
+            out.push(d);
+        }
+    }
+    if out.is_empty() {
+        out.push(best(dates));
+    }
+    out
 }
 
 /// Each place with its date: with several dates, a place takes the one

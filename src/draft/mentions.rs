@@ -162,6 +162,44 @@ const LOCATIVES: [&str; 20] = [
     "through", "visit", "visited", "reached", "hit", "left", "struck", "around", "inside",
 ];
 
+/// Nouns that, with `of`, make the name after them a place (`the ski resort of Otepää`).
+const PLACE_NOUNS: [&str; 14] = [
+    "town",
+    "city",
+    "village",
+    "port",
+    "capital",
+    "resort",
+    "suburb",
+    "region",
+    "province",
+    "outskirts",
+    "centre",
+    "center",
+    "island",
+    "district",
+];
+
+/// Verbs of travel: `from` after them names where someone came from.
+const MOTION: [&str; 16] = [
+    "flew",
+    "flown",
+    "fly",
+    "arrived",
+    "arriving",
+    "arrives",
+    "travelled",
+    "traveled",
+    "came",
+    "returned",
+    "drove",
+    "sailed",
+    "fled",
+    "in",
+    "back",
+    "home",
+];
+
 const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
@@ -277,7 +315,9 @@ fn place_in_run(
                 continue;
             }
             let next = words.get(j).filter(|w| !w.after_break).map(Word::lower);
-            let locative = before.as_deref().is_some_and(|b| LOCATIVES.contains(&b));
+            let locative = before.as_deref().is_some_and(|b| LOCATIVES.contains(&b))
+                || (before.as_deref() == Some("of")
+                    && before2.as_deref().is_some_and(|b| PLACE_NOUNS.contains(&b)));
             let reference = matches!(before.as_deref(), Some("near" | "outside"))
                 || (before.as_deref() == Some("of")
                     && matches!(
@@ -303,7 +343,14 @@ fn place_in_run(
             {
                 continue;
             }
-            let role = if before.as_deref() == Some("from") {
+            // "flew in from Astana": where they came from, not where it happened.
+            let came_from = before.as_deref() == Some("from")
+                && (i.saturating_sub(6)..i.saturating_sub(1)).any(|k| {
+                    words
+                        .get(k)
+                        .is_some_and(|w| MOTION.contains(&w.lower().as_str()))
+                });
+            let role = if came_from {
                 Role::Origin
             } else if reference {
                 Role::Reference
@@ -368,6 +415,16 @@ fn link_qualifiers(sentence: &str, mentions: &mut [Mention], g: &Gazetteer) {
             {
                 prev.reference = Some(r);
             }
+        }
+    }
+    // "arrived from Bishkek and Dushanbe": a list goes on in the role it started in.
+    for k in 1..mentions.len() {
+        let gap = sentence
+            .get(mentions[k - 1].end..mentions[k].start)
+            .unwrap_or("")
+            .trim();
+        if mentions[k - 1].role == Role::Origin && matches!(gap, "and" | "," | "or") {
+            mentions[k].role = Role::Origin;
         }
     }
     // "made landfall near Apalachicola": with nothing else placed by it, the landmark is where it happened.
