@@ -3,10 +3,10 @@
 //! when the words are relative, worked out from the publication date. Pure
 //! and panic-free on any text.
 
-use crate::story::{days_in_month, month_by_name, month_by_prefix, PartialDate, MONTH_NAMES};
+use super::day::days_from_civil;
+pub use super::day::Day;
+use crate::story::{month_by_name, month_by_prefix, PartialDate, MONTH_NAMES};
 
-/// Keeps day counts within about a million years, so a year fits an `i32`.
-const MAX_DAYS: i64 = 365_000_000;
 const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
 const COUNTS: &str = "one two three four five six seven eight nine ten";
 /// After these a bare four-digit number is a year rather than a quantity, and
@@ -25,82 +25,6 @@ fn index_in(list: &str, w: &str) -> Option<usize> {
 
 fn in_list(list: &str, w: &str) -> bool {
     index_in(list, w).is_some()
-}
-
-/// A day of the calendar (the publication date).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Day {
-    /// The year.
-    pub year: i32,
-    /// The month, 1 to 12.
-    pub month: u8,
-    /// The day of the month, from 1.
-    pub day: u8,
-}
-
-impl Day {
-    /// Parses "YYYY-MM-DD" (a real date), else None.
-    pub fn parse(s: &str) -> Option<Day> {
-        let d = PartialDate::parse(s).ok()?;
-        let (month, day) = (d.month()?, d.day()?);
-        Some(Day {
-            year: d.year(),
-            month,
-            day,
-        })
-    }
-
-    /// Weekday, 0 = Monday … 6 = Sunday.
-    pub fn weekday(self) -> u8 {
-        // Day 0 of the count, 1970-01-01, was a Thursday.
-        (self.days() + 3).rem_euclid(7) as u8
-    }
-
-    /// This day plus `n` days (n may be negative). Saturates about a million
-    /// years away rather than overflow.
-    pub fn plus_days(self, n: i64) -> Day {
-        civil(self.days().saturating_add(n).clamp(-MAX_DAYS, MAX_DAYS))
-    }
-
-    /// The day as a day-precision [`PartialDate`]. The fields are public, so
-    /// ones out of range are clamped (year to 1–9999, month to 1–12, day to the
-    /// month's last).
-    pub fn to_partial(self) -> PartialDate {
-        let year = self.year.clamp(1, 9999);
-        let month = self.month.clamp(1, 12);
-        let day = self.day.clamp(1, days_in_month(year, month));
-        match partial(year.into(), Some(month), Some(day)) {
-            Some(d) => d,
-            None => unreachable!("clamped fields always make a real date"),
-        }
-    }
-
-    fn days(self) -> i64 {
-        days_from_civil(self.year.into(), self.month.into(), self.day.into())
-    }
-}
-
-/// Days since 1970-01-01 (H. Hinnant's algorithm); plain arithmetic, so
-/// out-of-range fields give a number rather than a panic.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = y - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
-
-fn civil(z: i64) -> Day {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Day { year, month, day }
 }
 
 /// A date found in a text.
@@ -511,6 +435,7 @@ impl Scan<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story::days_in_month;
     use crate::story::Precision;
 
     /// Tuesday 20 February 2024.
@@ -560,28 +485,30 @@ mod tests {
         assert_eq!(Day::parse("2024-02"), None);
         assert_eq!(Day::parse("2024-2-20"), None);
         assert_eq!(Day::parse(""), None);
-        assert_eq!(p.plus_days(9).to_partial().iso(), "2024-02-29");
-        assert_eq!(p.plus_days(10).to_partial().iso(), "2024-03-01");
-        assert_eq!(p.plus_days(-51).to_partial().iso(), "2023-12-31");
-        assert_eq!(p.plus_days(366).to_partial().iso(), "2025-02-20");
+        assert_eq!(p.plus_days(9).iso(), "2024-02-29");
+        assert_eq!(p.plus_days(10).iso(), "2024-03-01");
+        assert_eq!(p.plus_days(-51).iso(), "2023-12-31");
+        assert_eq!(p.plus_days(366).iso(), "2025-02-20");
         assert_eq!(p.plus_days(0), p);
-        assert_eq!(p.to_partial().precision(), Precision::Day);
+        assert_eq!(
+            PartialDate::parse(&p.iso()).map(|d| d.precision()),
+            Ok(Precision::Day)
+        );
         for n in [i64::MAX, i64::MIN, 1 << 40, -(1 << 40)] {
             let far = p.plus_days(n);
-            let _ = (far.weekday(), far.to_partial());
+            let _ = (far.weekday(), far.iso());
         }
         let odd = Day {
             year: i32::MIN,
             month: 200,
             day: 0,
         };
-        let _ = (odd.weekday(), odd.plus_days(-5), odd.to_partial());
+        let _ = (odd.weekday(), odd.plus_days(-5), odd.iso());
         let clamped = Day {
             year: 2023,
             month: 2,
             day: 31,
-        }
-        .to_partial();
+        };
         assert_eq!(clamped.iso(), "2023-02-28");
         assert_eq!(
             Day {
@@ -589,7 +516,6 @@ mod tests {
                 month: 0,
                 day: 9
             }
-            .to_partial()
             .iso(),
             "9999-01-09"
         );

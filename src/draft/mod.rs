@@ -5,6 +5,7 @@
 //! flagged for a person. Pure: no leptos, no web-sys.
 
 pub mod dates;
+mod day;
 pub mod events;
 pub mod gazetteer;
 pub mod mentions;

@@ -64,7 +64,7 @@ pub fn story(
         if let Some(url) = input.source_url {
             source_json.insert("url".into(), url.into());
         }
-        source_json.insert("date".into(), input.published.to_partial().iso().into());
+        source_json.insert("date".into(), input.published.iso().into());
         source_json.insert("quote".into(), text.clone().into());
         let mut e = Map::new();
         e.insert("id".into(), id.clone().into());
