@@ -59,7 +59,9 @@ pub struct Draft {
 /// A place of the draft: the gazetteer's entry and how the article names it.
 #[derive(Debug, Clone)]
 struct DraftPlace {
+    /// Its name as the story shows it.
     written: String,
+    /// What it was resolved to.
     resolved: Resolved,
 }
 
@@ -190,7 +192,7 @@ pub fn draft(input: &DraftInput, g: &Gazetteer) -> Draft {
         .map(str::to_string)
         .or(article.agency.clone())
         .unwrap_or_else(|| "the article".into());
-    output::story(&article, &places_view(&places), &events, input, &source)
+    output::story(&article, &places, &events, input, &source)
 }
 
 /// The dateline's place as a mention: `PARIS, Texas` is Paris in Texas.
@@ -332,12 +334,5 @@ fn refine_to_dateline(
                 })
                 .collect()
         })
-        .collect()
-}
-
-fn places_view(places: &[DraftPlace]) -> Vec<(String, Resolved)> {
-    places
-        .iter()
-        .map(|p| (p.written.clone(), p.resolved.clone()))
         .collect()
 }

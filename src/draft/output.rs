@@ -7,15 +7,15 @@ use super::gazetteer::CREDIT;
 use super::resolve::{describe, Resolved};
 use super::text::Article;
 use super::wording::{people, title};
-use super::{Draft, DraftInput, ReviewItem};
+use super::{Draft, DraftInput, DraftPlace, ReviewItem};
 
 /// The longest drafted title, in words.
 const TITLE_WORDS: usize = 12;
 
-/// The story of `events` at `places` (each its name as written and its resolution).
+/// The story of `events` at `places`.
 pub fn story(
     article: &Article,
-    places: &[(String, Resolved)],
+    places: &[DraftPlace],
     events: &[DraftEvent],
     input: &DraftInput,
     source: &str,
@@ -25,7 +25,7 @@ pub fn story(
     let mut used_ids: Vec<String> = Vec::new();
     let mut features: Vec<(usize, Value)> = Vec::new();
     for event in events {
-        let (written, resolved) = &places[event.place];
+        let DraftPlace { written, resolved } = &places[event.place];
         if place_ids[event.place].is_none() {
             let id = unique(slug(written), &mut used_ids);
             if let Some(why) = &resolved.review {
@@ -79,7 +79,7 @@ pub fn story(
         e.insert("source".into(), Value::Object(source_json));
         e.insert("draft".into(), true.into());
         if event.weak_place {
-            let (written, _) = &places[event.place];
+            let written = &places[event.place].written;
             review.push(ReviewItem { id: id.clone(), message: format!("Event: no sentence of it names a place, so it is at the dateline's, {written}.") });
         }
         if event.relative {
