@@ -246,7 +246,9 @@ fn starts_run(word: &Word) -> bool {
 /// The end (exclusive) of the run of capitalised words from `from`.
 fn run_end(words: &[Word], from: usize) -> usize {
     let mut end = from + 1;
-    while end < words.len() && !words[end].after_break {
+    // "Moscow's Red Square": a possessive ends the name it is on.
+    let possessive = |w: &Word| w.text.ends_with("'s") || w.text.ends_with("’s");
+    while end < words.len() && !words[end].after_break && !possessive(&words[end - 1]) {
         let w = &words[end];
         let connector = CONNECTORS.contains(&w.text)
             && words
@@ -517,6 +519,14 @@ mod tests {
         assert_eq!(
             roles("In Rio de Janeiro, police said."),
             [("Rio de Janeiro".into(), Role::Location)]
+        );
+        assert_eq!(
+            roles("Crowds filled Moscow's Red Square."),
+            [("Moscow".into(), Role::Location)]
+        );
+        assert_eq!(
+            roles("Moscow's mayor spoke."),
+            [("Moscow".into(), Role::Modifier)]
         );
     }
 }
