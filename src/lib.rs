@@ -17,6 +17,7 @@ pub mod markers;
 pub mod selection;
 pub mod story;
 pub mod story_data;
+pub mod studio;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]

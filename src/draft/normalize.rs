@@ -36,6 +36,33 @@ pub fn key(name: &str) -> String {
         .join(" ")
 }
 
+/// A name as an id: its key with dashes (`Vostochny Spaceport` → `vostochny-spaceport`; `place` for a name without letters).
+///
+/// # Examples
+///
+/// ```
+/// use dateline::draft::normalize::slug;
+///
+/// assert_eq!(slug("São Paulo's Centre"), "sao-paulos-centre");
+/// assert_eq!(slug("—"), "place");
+/// ```
+pub fn slug(name: &str) -> String {
+    let dashed: String = key(name)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let s = dashed
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() {
+        "place".into()
+    } else {
+        s
+    }
+}
+
 /// `-iy`, `-yy`, `-ij`, `-ii` and `-yi` at a word's end, as one `-y`.
 fn fold_ending(word: &str) -> String {
     for ending in ["iy", "yy", "ij", "ii", "yi"] {

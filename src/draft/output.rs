@@ -4,6 +4,7 @@ use serde_json::{json, Map, Value};
 
 use super::events::DraftEvent;
 use super::gazetteer::CREDIT;
+use super::normalize::slug;
 use super::resolve::{describe, Resolved};
 use super::text::Article;
 use super::wording::{people, title};
@@ -130,25 +131,6 @@ fn feature(id: &str, name: &str, r: &Resolved) -> Value {
         "geometry": { "type": "Point", "coordinates": [round(r.entry.lon), round(r.entry.lat)] },
         "properties": properties,
     })
-}
-
-/// `Vostochny Spaceport` → `vostochny-spaceport`.
-fn slug(name: &str) -> String {
-    let folded = super::normalize::key(name);
-    let s: String = folded
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if s.is_empty() {
-        "place".into()
-    } else {
-        s
-    }
 }
 
 fn unique(id: String, used: &mut Vec<String>) -> String {
