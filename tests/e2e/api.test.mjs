@@ -209,6 +209,10 @@ test('60 mounts and destroys leave nothing behind (listeners, nodes, JS heap)', 
       window.events.length = 0;
     }, n);
   const measure = async () => {
+    // Let the last widget's pending frames and timers run out, so what it
+    // held can be collected before counting (else a count depends on timing).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForTimeout(500);
     for (let i = 0; i < 3; i++) {
       await cdp.send('HeapProfiler.collectGarbage');
       await page.waitForTimeout(100);
