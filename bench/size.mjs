@@ -50,6 +50,10 @@ print('Release build: every file in dist/', await measure(all, 'dist'));
 const page = ['index.html', 'dateline.js', 'dateline_bg.wasm'].map((f) => join('dist', f));
 const ours = print('Dateline default page (HTML + JS + wasm; basemap and story embedded)', await measure(page, 'dist'));
 
+const studio = ['studio.html', 'studio.css', 'studio-boot.js', 'studio.js', 'studio_bg.wasm'].map((f) => join('dist', f));
+const studioTotal = print('Dateline Studio page (a bundle of its own; gazetteer.tsv fetched when a draft is asked for)', await measure(studio, 'dist'));
+const gazetteer = (await measure([join('dist', 'gazetteer.tsv')], 'dist'))[0];
+
 const leafletFiles = [
   require.resolve('leaflet/dist/leaflet.js'),
   require.resolve('leaflet/dist/leaflet.css'),
@@ -68,5 +72,6 @@ const reference = print(
 
 console.log('\nSummary (gzip -9)');
 console.log(`Dateline page                 ${kb(ours.gzip)} KiB`);
+console.log(`Dateline Studio page          ${kb(studioTotal.gzip)} KiB  (+ gazetteer.tsv ${kb(gazetteer.gzip).trim()} KiB on its first draft)`);
 console.log(`Leaflet alone                 ${kb(leaflet.gzip)} KiB  ratio ${(ours.gzip / leaflet.gzip).toFixed(2)}`);
 console.log(`Leaflet + same basemap        ${kb(reference.gzip)} KiB  ratio ${(ours.gzip / reference.gzip).toFixed(2)}`);

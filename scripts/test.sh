@@ -19,7 +19,7 @@ cargo test
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo test --target wasm32-unknown-unknown --test browser --test browser_timeline --test browser_component
+  cargo test --target wasm32-unknown-unknown --test browser --test browser_timeline --test browser_component --test browser_studio
 
 step "release build"
 trunk build --release

@@ -27,6 +27,8 @@ pub mod load;
 #[cfg(target_arch = "wasm32")]
 pub mod panic_report;
 #[cfg(target_arch = "wasm32")]
+pub mod studio_ui;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

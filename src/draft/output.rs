@@ -79,17 +79,27 @@ pub fn story(
         }
         e.insert("source".into(), Value::Object(source_json));
         e.insert("draft".into(), true.into());
+        let mut why: Vec<String> = Vec::new();
         if event.weak_place {
             let written = &places[event.place].written;
-            review.push(ReviewItem { id: id.clone(), message: format!("Event: no sentence of it names a place, so it is at the dateline's, {written}.") });
+            why.push(format!(
+                "No sentence of it names a place, so it is at the dateline's, {written}."
+            ));
         }
         if event.relative {
+            why.push(format!(
+                "Its date, {when}, is worked out from the publication date."
+            ));
+        }
+        for message in &why {
             review.push(ReviewItem {
                 id: id.clone(),
-                message: format!(
-                    "Event: its date, {when}, is worked out from the publication date."
-                ),
+                message: format!("Event: {}{}", message[..1].to_lowercase(), &message[1..]),
             });
+        }
+        if !why.is_empty() {
+            // Kept in the story too, so the Studio can say why after a reload.
+            e.insert("review".into(), why.join(" ").into());
         }
         if let Some((_, f)) = features.iter_mut().find(|(p, _)| *p == event.place) {
             if let Some(list) = f["properties"]["events"].as_array_mut() {

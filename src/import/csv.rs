@@ -58,6 +58,11 @@ use super::html::{plain_text, rich_text_json};
 /// # Ok::<(), String>(())
 /// ```
 pub fn read(text: &str) -> Result<Story, Vec<StoryError>> {
+    read_as_geojson(text).map(|(story, _)| story)
+}
+
+/// Like [`read`], with the story's GeoJSON as well (what Dateline Studio edits).
+pub fn read_as_geojson(text: &str) -> Result<(Story, Value), Vec<StoryError>> {
     let records = records(text).map_err(|e| vec![e])?;
     let Some((header, rows)) = records.split_first() else {
         return Err(vec![bad_csv(
@@ -171,7 +176,7 @@ impl Sheet {
         }
     }
 
-    fn finish(self) -> Result<Story, Vec<StoryError>> {
+    fn finish(self) -> Result<(Story, Value), Vec<StoryError>> {
         if self.features.is_empty() {
             if self.skipped == 0 {
                 return Err(vec![bad_csv(
@@ -203,7 +208,7 @@ impl Sheet {
         match parse_value(&value) {
             Ok(mut story) => {
                 story.notices = self.notices;
-                Ok(story)
+                Ok((story, value))
             }
             Err(errors) => {
                 let mut errors: Vec<StoryError> =

@@ -83,9 +83,14 @@ pub fn recognises(value: &Value) -> bool {
 /// # Ok::<(), String>(())
 /// ```
 pub fn read(value: &Value) -> Result<Story, Vec<StoryError>> {
+    read_as_geojson(value).map(|(story, _)| story)
+}
+
+/// Like [`read`], with the story's GeoJSON as well (what Dateline Studio edits).
+pub fn read_as_geojson(value: &Value) -> Result<(Story, Value), Vec<StoryError>> {
     let Some(top) = value.as_object() else {
         // Not a StoryMapJS file after all: the GeoJSON reader says what it is.
-        return parse_value(value);
+        return parse_value(value).map(|story| (story, value.clone()));
     };
     let (storymap, slides_field) = match top.get("storymap") {
         Some(Value::Object(storymap)) if storymap.contains_key("slides") => {
@@ -172,7 +177,7 @@ pub fn read(value: &Value) -> Result<Story, Vec<StoryError>> {
     match parse_value(&collection) {
         Ok(mut story) => {
             story.notices = notices;
-            Ok(story)
+            Ok((story, collection))
         }
         Err(errors) => Err(name_slides(errors, &slide_numbers, notices)),
     }

@@ -8,24 +8,8 @@ use serde_json::{json, Map, Value};
 use crate::draft::normalize::slug;
 use crate::story::{Axis, ErrorKind};
 
-/// A field of an event that the event form edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventField {
-    /// `title`.
-    Title,
-    /// `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty for undated).
-    Date,
-    /// `summary`.
-    Summary,
-    /// `people`, as an array of names.
-    People,
-    /// `source.name`.
-    SourceName,
-    /// `source.url`.
-    SourceUrl,
-    /// `source.quote`.
-    Quote,
-}
+use super::event_fields::{set_field, set_text, EventField};
+use super::open::new_place;
 
 /// One edit to a story.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +42,8 @@ pub enum StoryEdit {
     DeleteEvent { event: String },
     /// An event moves `by` places within its place's list (-1 up, 1 down).
     MoveEvent { event: String, by: i64 },
+    /// A place moves `by` places within the story's list (-1 up, 1 down).
+    MovePlaceInList { place: String, by: i64 },
     /// A new place with one untitled event.
     AddPlace { name: String, lon: f64, lat: f64 },
     /// A place goes, with its events.
@@ -110,8 +96,8 @@ pub fn apply(story: &Value, edit: &StoryEdit) -> Result<Value, EditError> {
         return Err(EditError::NotAStory);
     }
     match edit {
-        StoryEdit::StoryTitle(text) => set_text(properties(&mut next), "title", text),
-        StoryEdit::StorySummary(text) => set_text(properties(&mut next), "summary", text),
+        StoryEdit::StoryTitle(text) => story_text(&mut next, "title", text),
+        StoryEdit::StorySummary(text) => story_text(&mut next, "summary", text),
         StoryEdit::JourneyLine(on) => {
             if let Some(p) = properties(&mut next) {
                 p.insert("line".into(), Value::Bool(*on));
@@ -146,19 +132,9 @@ pub fn apply(story: &Value, edit: &StoryEdit) -> Result<Value, EditError> {
             event,
             field,
             value,
-        } => set_event_field(event_mut(&mut next, event)?, *field, value),
-        StoryEdit::ConfirmEvent { event } => {
-            if let Some(e) = event_mut(&mut next, event)?.as_object_mut() {
-                e.remove("draft");
-            }
-        }
-        StoryEdit::ConfirmAll => {
-            for e in events_mut(&mut next) {
-                if let Some(e) = e.as_object_mut() {
-                    e.remove("draft");
-                }
-            }
-        }
+        } => set_field(event_mut(&mut next, event)?, *field, value),
+        StoryEdit::ConfirmEvent { event } => confirmed(event_mut(&mut next, event)?),
+        StoryEdit::ConfirmAll => events_mut(&mut next).for_each(confirmed),
         StoryEdit::AddEvent { place } => {
             let id = fresh_id(&next, &format!("{place}-event"));
             let feature = place_mut(&mut next, place)?;
@@ -180,15 +156,19 @@ pub fn apply(story: &Value, edit: &StoryEdit) -> Result<Value, EditError> {
                 list.insert(to, moved);
             }
         }
+        StoryEdit::MovePlaceInList { place, by } => {
+            let at = place_index(&next, place)?;
+            if let Some(list) = next["features"].as_array_mut() {
+                let to = (at as i64 + by).clamp(0, list.len() as i64 - 1) as usize;
+                let moved = list.remove(at);
+                list.insert(to, moved);
+            }
+        }
         StoryEdit::AddPlace { name, lon, lat } => {
             check_position(*lon, *lat)?;
             let id = fresh_id(&next, &slug(name));
             let event = fresh_id(&next, &format!("{id}-event"));
-            let feature = json!({
-                "type": "Feature", "id": id,
-                "geometry": { "type": "Point", "coordinates": [lon, lat] },
-                "properties": { "name": name.trim(), "events": [{ "id": event, "title": "New event" }] },
-            });
+            let feature = new_place(&id, name.trim(), &event, *lon, *lat);
             if let Some(list) = next["features"].as_array_mut() {
                 list.push(feature);
             }
@@ -252,54 +232,17 @@ fn properties(story: &mut Value) -> Option<&mut Map<String, Value>> {
     story["properties"].as_object_mut()
 }
 
-fn set_text(obj: Option<&mut Map<String, Value>>, key: &str, text: &str) {
-    let Some(obj) = obj else { return };
-    let text = text.trim();
-    if text.is_empty() {
-        obj.remove(key);
-    } else {
-        obj.insert(key.into(), Value::String(text.to_string()));
+fn story_text(story: &mut Value, key: &str, text: &str) {
+    if let Some(p) = properties(story) {
+        set_text(p, key, text);
     }
 }
 
-fn set_event_field(event: &mut Value, field: EventField, value: &Value) {
-    let Some(e) = event.as_object_mut() else {
-        return;
-    };
-    let text = value.as_str().unwrap_or("");
-    match field {
-        EventField::Title => set_text(Some(e), "title", text),
-        EventField::Date => set_text(Some(e), "date", text),
-        EventField::Summary => set_text(Some(e), "summary", text),
-        EventField::People => {
-            let names: Vec<Value> = value
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|n| n.as_str().is_some_and(|n| !n.trim().is_empty()))
-                .cloned()
-                .collect();
-            if names.is_empty() {
-                e.remove("people");
-            } else {
-                e.insert("people".into(), Value::Array(names));
-            }
-        }
-        EventField::SourceName | EventField::SourceUrl | EventField::Quote => {
-            let key = match field {
-                EventField::SourceName => "name",
-                EventField::SourceUrl => "url",
-                _ => "quote",
-            };
-            let source = e.entry("source").or_insert_with(|| json!({}));
-            if !source.is_object() {
-                *source = json!({ "name": source.as_str().unwrap_or("") });
-            }
-            set_text(source.as_object_mut(), key, text);
-            if source.as_object().is_some_and(Map::is_empty) {
-                e.remove("source");
-            }
-        }
+/// A person has looked at the event: it is no longer a draft, nor to review.
+fn confirmed(event: &mut Value) {
+    if let Some(e) = event.as_object_mut() {
+        e.remove("draft");
+        e.remove("review");
     }
 }
 
@@ -388,7 +331,7 @@ fn events_mut(story: &mut Value) -> impl Iterator<Item = &mut Value> {
 }
 
 /// An id no place or event of the story has yet, from `base`.
-fn fresh_id(story: &Value, base: &str) -> String {
+pub(super) fn fresh_id(story: &Value, base: &str) -> String {
     let taken = |id: &str| {
         story["features"]
             .as_array()

@@ -63,6 +63,47 @@ pub fn source_spans(article: &str, story: &Value) -> Vec<SourceSpans> {
         .collect()
 }
 
+/// A run of the article: its byte range, and the event it is a source of, if any.
+pub type Segment = (Range<usize>, Option<String>);
+
+/// The article cut into runs, in order, each sentence an event rests on
+/// being a run of its own with that event (the first event, where two share one).
+///
+/// ```
+/// use dateline::studio::segments;
+/// use dateline::studio::SourceSpans;
+/// let spans = [SourceSpans { event: "e".into(), spans: vec![3..5] }];
+/// assert_eq!(segments("abcdefg", &spans), [(0..3, None), (3..5, Some("e".into())), (5..7, None)]);
+/// ```
+pub fn segments(article: &str, spans: &[SourceSpans]) -> Vec<Segment> {
+    let mut marked: Vec<(Range<usize>, &str)> = spans
+        .iter()
+        .flat_map(|s| s.spans.iter().map(move |r| (r.clone(), s.event.as_str())))
+        .filter(|(r, _)| {
+            r.end <= article.len()
+                && article.is_char_boundary(r.start)
+                && article.is_char_boundary(r.end)
+        })
+        .collect();
+    marked.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (range, event) in marked {
+        if range.start < at {
+            continue;
+        }
+        if range.start > at {
+            out.push((at..range.start, None));
+        }
+        at = range.end;
+        out.push((range, Some(event.to_string())));
+    }
+    if at < article.len() {
+        out.push((at..article.len(), None));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

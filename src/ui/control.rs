@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::geo::{unproject, ScreenPoint};
 use crate::selection::{Nav, Selection};
 use crate::ui::story_state::MapState;
 
@@ -64,6 +65,31 @@ impl StoryMapControl {
     /// The event open now, if any.
     pub fn selected(&self) -> Result<Option<SelectedEvent>, ControlError> {
         Ok(self.state()?.selected_event())
+    }
+
+    /// Where on Earth the map shows the page point (`client_x`, `client_y`),
+    /// as (longitude, latitude); `None` when the point is off the map. (Dateline
+    /// Studio puts places where a person clicks or drops a marker.)
+    pub fn lon_lat_at(
+        &self,
+        client_x: f64,
+        client_y: f64,
+    ) -> Result<Option<(f64, f64)>, ControlError> {
+        let state = self.state()?;
+        let viewport = state
+            .widget
+            .get_untracked()
+            .and_then(|w| w.query_selector(".dl-viewport").ok().flatten());
+        let (Some(view), Some(viewport)) = (state.camera.current(), viewport) else {
+            return Ok(None);
+        };
+        let rect = viewport.get_bounding_client_rect();
+        let (x, y) = (client_x - rect.left(), client_y - rect.top());
+        if !(0.0..=rect.width()).contains(&x) || !(0.0..=rect.height()).contains(&y) {
+            return Ok(None);
+        }
+        let world = view.screen_to_world(ScreenPoint { x, y });
+        Ok(unproject(world).map(|p| (p.lon, p.lat)))
     }
 
     fn state(&self) -> Result<MapState, ControlError> {

@@ -1,0 +1,212 @@
+//! Opening a story file in the Studio: Dateline GeoJSON, StoryMapJS JSON or
+//! a spreadsheet (CSV), read by the widget's own importers and given the
+//! canonical shape the Studio edits (places with event lists, every place
+//! and event with an id).
+
+use serde_json::{json, Map, Value};
+
+use crate::draft::normalize::slug;
+use crate::import::{csv, storymapjs};
+use crate::story::{parse_value, read_json, StoryError};
+
+use super::edit::fresh_id;
+
+/// A story file, opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    /// The story, canonical GeoJSON.
+    pub story: Value,
+    /// What the importer had to leave out (a slide without a location), in the widget's words.
+    pub notices: Vec<String>,
+}
+
+/// Reads the file `name` with content `text`; a `.csv` name, or text that is
+/// not JSON, is a spreadsheet. On failure, every problem in the widget's words.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::studio::open_story;
+///
+/// let opened = open_story("title,lat,lon\nA car show,55.55,38.15\n", "sheet.csv").map_err(|e| e.join("; "))?;
+/// assert_eq!(opened.story["features"][0]["properties"]["events"][0]["title"], "A car show");
+/// # Ok::<(), String>(())
+/// ```
+pub fn open_story(text: &str, name: &str) -> Result<Opened, Vec<String>> {
+    let messages = |errors: Vec<StoryError>| {
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<String>>()
+    };
+    let json_like = matches!(text.trim_start().chars().next(), Some('{' | '['));
+    let (story, value) = if name.to_ascii_lowercase().ends_with(".csv") || !json_like {
+        csv::read_as_geojson(text).map_err(messages)?
+    } else {
+        let value = read_json(text).map_err(messages)?;
+        if storymapjs::recognises(&value) {
+            storymapjs::read_as_geojson(&value).map_err(messages)?
+        } else {
+            (parse_value(&value).map_err(messages)?, value)
+        }
+    };
+    Ok(Opened {
+        story: canonical(&value),
+        notices: story.notices.iter().map(|n| n.to_string()).collect(),
+    })
+}
+
+/// A new story: one place, to be put where it belongs.
+pub fn empty_story() -> Value {
+    json!({
+        "type": "FeatureCollection",
+        "properties": { "title": "Untitled story" },
+        "features": [new_place("new-place", "New place", "new-place-event", 0.0, 20.0)],
+    })
+}
+
+/// A place with one untitled event, flagged until it is put on the map.
+pub(super) fn new_place(id: &str, name: &str, event: &str, lon: f64, lat: f64) -> Value {
+    json!({
+        "type": "Feature", "id": id,
+        "geometry": { "type": "Point", "coordinates": [lon, lat] },
+        "properties": {
+            "name": name,
+            "review": "A new place: put it where it belongs with Place on the map, or type its latitude and longitude.",
+            "events": [{ "id": event, "title": "New event" }],
+        },
+    })
+}
+
+/// `value` (a valid story) in the shape the Studio edits: one-point-one-event
+/// features become places with an event list, and ids are given where missing.
+pub fn canonical(value: &Value) -> Value {
+    let mut out = value.clone();
+    if !out["properties"].is_object() {
+        out["properties"] = json!({});
+    }
+    let Some(features) = out["features"].as_array().cloned() else {
+        return out;
+    };
+    let mut placed = Vec::with_capacity(features.len());
+    for feature in features {
+        placed.push(with_events(feature));
+        out["features"] = Value::Array(placed.clone());
+    }
+    for p in 0..placed.len() {
+        let name = placed[p]["properties"]["name"]
+            .as_str()
+            .unwrap_or("place")
+            .to_string();
+        let id = match &placed[p]["id"] {
+            Value::String(s) if !s.trim().is_empty() => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => fresh_id(&out, &slug(&name)),
+        };
+        placed[p]["id"] = Value::String(id.clone());
+        out["features"] = Value::Array(placed.clone());
+        let count = placed[p]["properties"]["events"]
+            .as_array()
+            .map_or(0, Vec::len);
+        for e in 0..count {
+            let event = &placed[p]["properties"]["events"][e]["id"];
+            let id = match event {
+                Value::String(s) if !s.trim().is_empty() => s.clone(),
+                Value::Number(n) => n.to_string(),
+                _ => fresh_id(&out, &format!("{id}-{}", e + 1)),
+            };
+            placed[p]["properties"]["events"][e]["id"] = Value::String(id);
+            out["features"] = Value::Array(placed.clone());
+        }
+    }
+    out
+}
+
+/// A feature in the canonical shape: a one-event feature's event fields move into `events`.
+fn with_events(mut feature: Value) -> Value {
+    if feature["properties"]["events"].is_array() {
+        return feature;
+    }
+    let props: Map<String, Value> = feature["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    let text = |key: &str| {
+        props
+            .get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+    };
+    let title = text("title").or(text("name")).unwrap_or("Untitled");
+    let place = text("place").or(text("name")).unwrap_or(title);
+    let mut event = Map::new();
+    if let Some(id) = feature.get("id").filter(|id| !id.is_null()) {
+        event.insert("id".into(), id.clone());
+    }
+    event.insert("title".into(), title.into());
+    for key in ["date", "date_text", "media", "people", "source"] {
+        if let Some(v) = props.get(key).filter(|v| !v.is_null()) {
+            event.insert(key.into(), v.clone());
+        }
+    }
+    if let Some(summary) = props
+        .get("summary")
+        .or(props.get("description"))
+        .filter(|v| !v.is_null())
+    {
+        event.insert("summary".into(), summary.clone());
+    }
+    if let Some(obj) = feature.as_object_mut() {
+        obj.remove("id");
+    }
+    feature["properties"] = json!({ "name": place, "events": [Value::Object(event)] });
+    feature
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_features_become_places_with_ids() {
+        let file = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "id": 7, "geometry": {"type": "Point", "coordinates": [37.6, 55.7]},
+             "properties": {"name": "Moscow", "title": "Inauguration", "date": "2018-05-07", "description": "The car."}},
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [38.1, 55.5]},
+             "properties": {"name": "Zhukovsky", "events": [{"title": "MAKS"}, {"id": "x", "title": "Y"}]}}]}"#;
+        let opened = open_story(file, "story.geojson").map_err(|e| e.join("; "));
+        let story = opened.map(|o| o.story).unwrap_or_default();
+        let moscow = &story["features"][0];
+        assert_eq!(moscow["properties"]["name"], "Moscow");
+        assert_eq!(moscow["properties"]["events"][0]["id"], "7");
+        assert_eq!(moscow["properties"]["events"][0]["summary"], "The car.");
+        assert_eq!(moscow["id"], "moscow");
+        assert_eq!(story["features"][1]["id"], "zhukovsky");
+        assert_eq!(
+            story["features"][1]["properties"]["events"][0]["id"],
+            "zhukovsky-1"
+        );
+        assert_eq!(story["features"][1]["properties"]["events"][1]["id"], "x");
+        assert!(parse_value(&story).is_ok());
+    }
+
+    #[test]
+    fn every_kind_of_file_opens_or_says_why() {
+        let slides = r#"{"storymap": {"slides": [{"type": "overview", "text": {"headline": "Aurus"}},
+            {"location": {"lat": 55.75, "lon": 37.61, "name": "Moscow"}, "text": {"headline": "Kremlin"}},
+            {"text": {"headline": "Nowhere"}}]}}"#;
+        let opened = open_story(slides, "aurus.json").map_err(|e| e.join("; "));
+        assert_eq!(
+            opened
+                .as_ref()
+                .map(|o| o.story["properties"]["title"].clone()),
+            Ok(json!("Aurus"))
+        );
+        assert_eq!(opened.map(|o| o.notices.len()), Ok(1));
+        let bad = open_story("{\"type\": \"Feature\"}", "x.geojson");
+        assert!(bad.is_err_and(|e| e[0].contains("FeatureCollection")));
+        let sheet = open_story("place,lat\nMoscow,55\n", "x.csv");
+        assert!(sheet.is_err_and(|e| e.iter().any(|m| m.contains("lon"))));
+        assert!(parse_value(&empty_story()).is_ok());
+    }
+}

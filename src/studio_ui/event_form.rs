@@ -1,0 +1,250 @@
+//! The form of one event: every field of the story format, checked as it
+//! is typed, with its place in the list and the draft's confirmation.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::studio::{
+    event_by_id, field_text, precision_of, with_precision, EventField, Form, Precision, StoryEdit,
+};
+use crate::studio_ui::field::TextField;
+use crate::studio_ui::work::Work;
+
+/// The fields in the order the form shows them, with label and hint.
+const FIELDS: &[(EventField, &str, Option<&str>, bool)] = &[
+    (EventField::Title, "Title", None, false),
+    (
+        EventField::Date,
+        "Date",
+        Some("YYYY, YYYY-MM or YYYY-MM-DD; empty for no date."),
+        false,
+    ),
+    (
+        EventField::DateText,
+        "Date as shown, when undated",
+        Some("Such as “Spring 1845”; used only without a date."),
+        false,
+    ),
+    (EventField::Summary, "Summary", None, true),
+    (
+        EventField::People,
+        "People",
+        Some("One name per line."),
+        true,
+    ),
+    (EventField::SourceName, "Source name", None, false),
+    (
+        EventField::SourceUrl,
+        "Source URL",
+        Some("The report's full address, starting with https://."),
+        false,
+    ),
+    (
+        EventField::Quote,
+        "Quote",
+        Some("The words of the source the event rests on."),
+        true,
+    ),
+];
+
+/// The media fields, in their own group.
+const MEDIA_FIELDS: &[(EventField, &str, Option<&str>)] = &[
+    (
+        EventField::MediaUrl,
+        "Media URL",
+        Some("A photo or video page: https://… or a path next to the story file."),
+    ),
+    (
+        EventField::MediaAlt,
+        "Alt text",
+        Some("What the picture shows, for people who cannot see it."),
+    ),
+    (EventField::MediaCaption, "Caption", None),
+    (EventField::MediaCredit, "Credit", None),
+    (
+        EventField::MediaLink,
+        "Media link",
+        Some("A page the picture links to (https://…)."),
+    ),
+];
+
+/// The form for the event `event`: its fields, each with its problems, a
+/// precision choice for the date, and Confirm, Move up/down and Delete.
+#[component]
+pub fn EventForm(
+    /// The work.
+    work: Work,
+    /// The event's id.
+    #[prop(into)]
+    event: String,
+) -> impl IntoView {
+    let id = StoredValue::new(event.clone());
+    let current: Memo<Option<Value>> = Memo::new(move |_| {
+        work.session.with(|s| {
+            s.story
+                .as_ref()
+                .and_then(|st| event_by_id(st, &id.get_value()).cloned())
+        })
+    });
+    let field = move |f: EventField| -> AnyView {
+        let value = Signal::derive(move || {
+            current.with(|e| e.as_ref().map(|e| field_text(e, f)).unwrap_or_default())
+        });
+        let problems = Signal::derive(move || {
+            let mine = id.get_value();
+            work.problems.with(|all| {
+                all.iter()
+                    .filter(|p| {
+                        matches!(&p.form, Form::Event { id: Some(i), .. } if *i == mine)
+                            && f.owns(&p.field)
+                    })
+                    .map(|p| p.message.clone())
+                    .collect()
+            })
+        });
+        let on_input = Callback::new(move |text: String| {
+            let value = Value::String(text);
+            let group = format!("event:{}:{}", id.get_value(), f.path());
+            let _ = work.edit(
+                StoryEdit::SetEventField {
+                    event: id.get_value(),
+                    field: f,
+                    value,
+                },
+                Some(&group),
+            );
+        });
+        let (label, hint, multiline) = FIELDS
+            .iter()
+            .map(|(g, l, h, m)| (*g, *l, *h, *m))
+            .chain(MEDIA_FIELDS.iter().map(|(g, l, h)| (*g, *l, *h, false)))
+            .find(|(g, ..)| *g == f)
+            .map(|(_, l, h, m)| (l, h, m))
+            .unwrap_or(("", None, false));
+        let dom_id = format!("event-{}", f.path().replace('.', "-"));
+        view! {
+            <TextField label=label id=dom_id value=value problems=problems on_input=on_input
+                on_blur=Callback::new(move |()| work.close_group()) multiline=multiline hint=hint />
+        }
+        .into_any()
+    };
+    let precision = move || {
+        current.with(|e| {
+            precision_of(
+                e.as_ref()
+                    .map(|e| field_text(e, EventField::Date))
+                    .unwrap_or_default()
+                    .as_str(),
+            )
+        })
+    };
+    let on_precision = move |ev: web_sys::Event| {
+        let chosen = match event_target_value(&ev).as_str() {
+            "day" => Precision::Day,
+            "month" => Precision::Month,
+            "year" => Precision::Year,
+            _ => Precision::Undated,
+        };
+        let date = current.with_untracked(|e| {
+            e.as_ref()
+                .map(|e| field_text(e, EventField::Date))
+                .unwrap_or_default()
+        });
+        let date = if date.is_empty() && chosen != Precision::Undated {
+            "2024".to_string()
+        } else {
+            date
+        };
+        let value = Value::String(with_precision(&date, chosen));
+        let _ = work.edit(
+            StoryEdit::SetEventField {
+                event: id.get_value(),
+                field: EventField::Date,
+                value,
+            },
+            None,
+        );
+    };
+    let is_draft = move || current.with(|e| e.as_ref().is_some_and(|e| e["draft"] == true));
+    let review = move || {
+        current.with(|e| {
+            e.as_ref()
+                .and_then(|e| e["review"].as_str().map(str::to_string))
+        })
+    };
+    let title = move || {
+        current.with(|e| {
+            e.as_ref()
+                .map(|e| field_text(e, EventField::Title))
+                .unwrap_or_default()
+        })
+    };
+    let confirm = move |_| {
+        let _ = work.edit(
+            StoryEdit::ConfirmEvent {
+                event: id.get_value(),
+            },
+            None,
+        );
+        work.status.set("Event confirmed.".into());
+    };
+    let move_by = move |by: i64| {
+        let _ = work.edit(
+            StoryEdit::MoveEvent {
+                event: id.get_value(),
+                by,
+            },
+            None,
+        );
+    };
+    let delete = move |_| {
+        if work
+            .edit(
+                StoryEdit::DeleteEvent {
+                    event: id.get_value(),
+                },
+                None,
+            )
+            .is_ok()
+        {
+            work.selected.set(None);
+            work.status
+                .set("Event deleted. Undo (Ctrl+Z) brings it back.".into());
+        }
+    };
+    let option = move |value: &'static str, label: &'static str, p: Precision| {
+        view! { <option value=value selected=move || precision() == p>{label}</option> }
+    };
+    view! {
+        <section class="st-form" aria-labelledby="event-form-heading" data-testid="event-form">
+            <h2 id="event-form-heading">"Event: " {title}</h2>
+            <Show when=is_draft>
+                <div class="st-draft-note">
+                    <p><span class="st-badge">"Draft"</span> {move || review().unwrap_or_else(|| "Drafted from the article: check it, then confirm it.".into())}</p>
+                    <button type="button" on:click=confirm>"Confirm"</button>
+                </div>
+            </Show>
+            {field(EventField::Title)}
+            {field(EventField::Date)}
+            <div class="st-field">
+                <label for="event-precision">"Date precision"</label>
+                <select id="event-precision" on:change=on_precision>
+                    {option("day", "Day", Precision::Day)}
+                    {option("month", "Month", Precision::Month)}
+                    {option("year", "Year", Precision::Year)}
+                    {option("undated", "No date", Precision::Undated)}
+                </select>
+            </div>
+            {FIELDS.iter().skip(2).map(|(f, ..)| field(*f)).collect_view()}
+            <fieldset class="st-group">
+                <legend>"Media"</legend>
+                {MEDIA_FIELDS.iter().map(|(f, ..)| field(*f)).collect_view()}
+            </fieldset>
+            <div class="st-actions">
+                <button type="button" on:click=move |_| move_by(-1)>"Move up"</button>
+                <button type="button" on:click=move |_| move_by(1)>"Move down"</button>
+                <button type="button" class="st-danger" on:click=delete>"Delete event"</button>
+            </div>
+        </section>
+    }
+}

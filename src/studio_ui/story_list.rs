@@ -1,0 +1,150 @@
+//! The list beside the preview: the story's own fields, then its places
+//! (those to review first, with why and their candidates) and their events,
+//! drafts marked until confirmed.
+
+use leptos::prelude::*;
+
+use crate::studio::{drafts_left, outline, EventRow, PlaceRow, StoryEdit};
+use crate::studio_ui::review::PlaceReview;
+use crate::studio_ui::work::{Selected, Work};
+
+/// The story's places and events as a list to choose from and review.
+#[component]
+pub fn StoryList(
+    /// The work.
+    work: Work,
+) -> impl IntoView {
+    let rows = Memo::new(move |_| {
+        work.session
+            .with(|s| s.story.as_ref().map(outline).unwrap_or_default())
+    });
+    let drafts = Memo::new(move |_| {
+        work.session
+            .with(|s| s.story.as_ref().map(drafts_left).unwrap_or(0))
+    });
+    let confirm_all = move |_| {
+        if work.edit(StoryEdit::ConfirmAll, None).is_ok() {
+            work.status.set("Every event is confirmed.".into());
+        }
+    };
+    let add_place = move |_| {
+        let (lon, lat) = work.session.with_untracked(|s| {
+            let c = &s
+                .story
+                .as_ref()
+                .map(|st| st["features"][0]["geometry"]["coordinates"].clone())
+                .unwrap_or_default();
+            (c[0].as_f64().unwrap_or(0.0), c[1].as_f64().unwrap_or(20.0))
+        });
+        let before: Vec<String> = rows.get_untracked().into_iter().map(|r| r.id).collect();
+        if work
+            .edit(
+                StoryEdit::AddPlace {
+                    name: "New place".into(),
+                    lon,
+                    lat,
+                },
+                None,
+            )
+            .is_ok()
+        {
+            if let Some(new) = rows
+                .get_untracked()
+                .into_iter()
+                .find(|r| !before.contains(&r.id))
+            {
+                work.selected.set(Some(Selected::Place(new.id.clone())));
+                work.placing.set(Some(new.id));
+                work.status.set("New place added. Click the map where it is, or type its latitude and longitude.".into());
+            }
+        }
+    };
+    let is = move |s: Selected| work.selected.with(|now| now.as_ref() == Some(&s));
+    view! {
+        <nav class="st-list" aria-label="Places and events" data-testid="story-list">
+            <button type="button" class="st-row st-story-row" aria-current=move || is(Selected::Story).then_some("true")
+                on:click=move |_| work.selected.set(Some(Selected::Story))>"Story title, summary and line"</button>
+            <div class="st-drafts" data-testid="drafts-left">
+                {move || match drafts.get() {
+                    0 => view! { <p>"No drafts left: every event is confirmed."</p> }.into_any(),
+                    n => view! {
+                        <p>{format!("{n} draft event{} to confirm.", if n == 1 { "" } else { "s" })}</p>
+                        <button type="button" on:click=confirm_all>"Confirm all"</button>
+                    }.into_any(),
+                }}
+            </div>
+            <ul class="st-places">
+                <For each=move || rows.get() key=|row: &PlaceRow| format!("{row:?}") let:row>
+                    <PlaceItem work=work row=row />
+                </For>
+            </ul>
+            <button type="button" on:click=add_place>"Add place"</button>
+        </nav>
+    }
+}
+
+/// One place of the list, with its review and its events.
+#[component]
+fn PlaceItem(work: Work, row: PlaceRow) -> impl IntoView {
+    let place = row.id.clone();
+    let selected = {
+        let place = place.clone();
+        move || {
+            work.selected
+                .with(|s| s.as_ref() == Some(&Selected::Place(place.clone())))
+        }
+    };
+    let select = {
+        let place = place.clone();
+        move |_| work.selected.set(Some(Selected::Place(place.clone())))
+    };
+    let count = row.events.len();
+    view! {
+        <li class="st-place" class:st-flagged=row.review.is_some() data-place=place.clone()>
+            <button type="button" class="st-row st-place-row" aria-current=move || selected().then_some("true") on:click=select>
+                <span class="st-place-name">{row.name.clone()}</span>
+                <span class="st-meta">{format!("{count} event{}", if count == 1 { "" } else { "s" })}</span>
+            </button>
+            {row.review.is_some().then(|| view! { <PlaceReview work=work place=place.clone() /> })}
+            <ul class="st-events">
+                {row.events.into_iter().map(|e| view! { <EventItem work=work row=e /> }).collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+/// One event of the list: choosing it opens its form, and it is marked while a draft.
+#[component]
+fn EventItem(work: Work, row: EventRow) -> impl IntoView {
+    let id = StoredValue::new(row.id.clone());
+    let selected = move || {
+        work.selected
+            .with(|s| s.as_ref() == Some(&Selected::Event(id.get_value())))
+    };
+    let confirm = move |_| {
+        let _ = work.edit(
+            StoryEdit::ConfirmEvent {
+                event: id.get_value(),
+            },
+            None,
+        );
+    };
+    let label = if row.date.is_empty() {
+        row.title.clone()
+    } else {
+        format!("{} · {}", row.date, row.title)
+    };
+    view! {
+        <li class="st-event" class:st-is-draft=row.draft data-event=row.id.clone()>
+            <button type="button" class="st-row st-event-row" aria-current=move || selected().then_some("true")
+                on:click=move |_| work.selected.set(Some(Selected::Event(id.get_value())))>
+                {row.draft.then(|| view! { <span class="st-badge">"Draft"</span> " " })}
+                {label}
+            </button>
+            {row.draft.then(|| view! {
+                <button type="button" class="st-confirm" aria-label=format!("Confirm “{}”", row.title) on:click=confirm>"Confirm"</button>
+            })}
+            {row.review.map(|r| view! { <p class="st-event-review">{r}</p> })}
+        </li>
+    }
+}
