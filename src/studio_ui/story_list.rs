@@ -74,8 +74,10 @@ pub fn StoryList(
                 }}
             </div>
             <ul class="st-places">
-                <For each=move || rows.get() key=|row: &PlaceRow| format!("{row:?}") let:row>
-                    <PlaceItem work=work row=row />
+                // Keyed by what changes the item's shape; names and titles follow
+                // inside it, so typing a title does not rebuild its place.
+                <For each=move || rows.get() key=shape let:row>
+                    <PlaceItem work=work row=row rows=rows />
                 </For>
             </ul>
             <button type="button" on:click=add_place>"Add place"</button>
@@ -83,9 +85,22 @@ pub fn StoryList(
     }
 }
 
+/// What makes a place's item look different, beyond its words.
+fn shape(row: &PlaceRow) -> String {
+    let events: Vec<_> = row
+        .events
+        .iter()
+        .map(|e| (&e.id, e.draft, e.review.is_some()))
+        .collect();
+    format!(
+        "{}|{:?}|{:?}|{events:?}",
+        row.id, row.review, row.candidates
+    )
+}
+
 /// One place of the list, with its review and its events.
 #[component]
-fn PlaceItem(work: Work, row: PlaceRow) -> impl IntoView {
+fn PlaceItem(work: Work, row: PlaceRow, rows: Memo<Vec<PlaceRow>>) -> impl IntoView {
     let place = row.id.clone();
     let selected = {
         let place = place.clone();
@@ -99,15 +114,26 @@ fn PlaceItem(work: Work, row: PlaceRow) -> impl IntoView {
         move |_| work.selected.set(Some(Selected::Place(place.clone())))
     };
     let count = row.events.len();
+    let name = {
+        let place = place.clone();
+        move || {
+            rows.with(|all| {
+                all.iter()
+                    .find(|r| r.id == place)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
     view! {
         <li class="st-place" class:st-flagged=row.review.is_some() data-place=place.clone()>
             <button type="button" class="st-row st-place-row" aria-current=move || selected().then_some("true") on:click=select>
-                <span class="st-place-name">{row.name.clone()}</span>
+                <span class="st-place-name">{name}</span>
                 <span class="st-meta">{format!("{count} event{}", if count == 1 { "" } else { "s" })}</span>
             </button>
             {row.review.is_some().then(|| view! { <PlaceReview work=work place=place.clone() /> })}
             <ul class="st-events">
-                {row.events.into_iter().map(|e| view! { <EventItem work=work row=e /> }).collect_view()}
+                {row.events.into_iter().map(|e| view! { <EventItem work=work row=e rows=rows /> }).collect_view()}
             </ul>
         </li>
     }
@@ -115,7 +141,7 @@ fn PlaceItem(work: Work, row: PlaceRow) -> impl IntoView {
 
 /// One event of the list: choosing it opens its form, and it is marked while a draft.
 #[component]
-fn EventItem(work: Work, row: EventRow) -> impl IntoView {
+fn EventItem(work: Work, row: EventRow, rows: Memo<Vec<PlaceRow>>) -> impl IntoView {
     let id = StoredValue::new(row.id.clone());
     let selected = move || {
         work.selected
@@ -129,10 +155,25 @@ fn EventItem(work: Work, row: EventRow) -> impl IntoView {
             None,
         );
     };
-    let label = if row.date.is_empty() {
-        row.title.clone()
-    } else {
-        format!("{} · {}", row.date, row.title)
+    // Read from the list, so a title being typed shows here without rebuilding the item.
+    let found = move |f: fn(&EventRow) -> String| {
+        let id = id.get_value();
+        rows.with(|all| {
+            all.iter()
+                .flat_map(|p| p.events.iter())
+                .find(|e| e.id == id)
+                .map(f)
+        })
+    };
+    let title = move || found(|e| e.title.clone());
+    let label = move || {
+        found(|e| {
+            if e.date.is_empty() {
+                e.title.clone()
+            } else {
+                format!("{} · {}", e.date, e.title)
+            }
+        })
     };
     view! {
         <li class="st-event" class:st-is-draft=row.draft data-event=row.id.clone()>
@@ -142,7 +183,7 @@ fn EventItem(work: Work, row: EventRow) -> impl IntoView {
                 {label}
             </button>
             {row.draft.then(|| view! {
-                <button type="button" class="st-confirm" aria-label=format!("Confirm “{}”", row.title) on:click=confirm>"Confirm"</button>
+                <button type="button" class="st-confirm" aria-label=move || format!("Confirm “{}”", title().unwrap_or_default()) on:click=confirm>"Confirm"</button>
             })}
             {row.review.map(|r| view! { <p class="st-event-review">{r}</p> })}
         </li>

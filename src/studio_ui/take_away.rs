@@ -93,8 +93,8 @@ pub fn TakeAway(
             <Show when=move || { drafts.get() > 0 }>
                 <p class="st-warning" data-testid="drafts-warning">{move || {
                     let n = drafts.get();
-                    format!("{n} event{} still {} drafts: the file keeps them marked as drafts. Confirm them first if they are checked.",
-                        if n == 1 { "" } else { "s" }, if n == 1 { "is" } else { "are" })
+                    let events = if n == 1 { "1 event is still a draft".to_string() } else { format!("{n} events are still drafts") };
+                    format!("{events}: the file keeps them marked as drafts. Confirm them first if they are checked.")
                 }}</p>
             </Show>
             <Show when=move || { problems.get() > 0 }>

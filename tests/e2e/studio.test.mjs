@@ -105,7 +105,7 @@ test('draft, review, edit, undo, reload and take the story away', async () => {
   assert.equal(await page.getByTestId('story-list').getByTestId('place-review').count(), 0);
 
   // Drafts left: a warning; confirm all, then download.
-  assert.match(await page.getByTestId('drafts-warning').textContent(), /8 events still are drafts/);
+  assert.match(await page.getByTestId('drafts-warning').textContent(), /^8 events are still drafts: the file keeps them marked as drafts/);
   await page.getByRole('button', { name: 'Confirm all' }).click();
   assert.equal(await page.getByTestId('drafts-warning').count(), 0);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download story' }).click()]);
@@ -165,6 +165,7 @@ test('StoryMapJS and CSV files open, by picker and by drop; a bad file says why'
 
   await page.getByRole('button', { name: 'New story' }).click();
   await page.getByLabel('Open a story file').setInputFiles('tests/fixtures/unsupported-geometry.geojson');
+  await page.getByTestId('open-problems').getByText(/cannot be opened as a story/).waitFor();
   const why = await page.getByTestId('open-problems').textContent();
   assert.match(why, /cannot be opened as a story/);
   assert.match(why, /Point/);

@@ -1,0 +1,92 @@
+// Dateline Studio's editing beyond the main journey: the article and the
+// event follow each other, events and places are added, reordered, merged
+// and removed, drafts are confirmed one by one, the journey line is set,
+// and Copy embed code puts the snippet on the clipboard.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, openPage } from './harness.mjs';
+import { freshStudio, draftSeed, settle } from './studio-helpers.mjs';
+
+const ctx = useServerAndBrowser();
+
+const placeNames = (page) => page.locator('.st-place-name').allTextContents();
+const eventsOf = (page, place) =>
+  page.locator('.st-place').filter({ has: page.locator('.st-place-name', { hasText: place }) }).locator('.st-event-row').allTextContents();
+
+test('choosing an event shows its sentence, and a sentence opens its event', async () => {
+  const page = await openPage(ctx.browser, { viewport: { width: 1280, height: 900 } });
+  await freshStudio(page, ctx.server.url);
+  await draftSeed(page);
+  await page.locator('.st-event-row').filter({ hasText: 'Zhukovsky' }).or(page.locator('.st-event-row').filter({ hasText: 'Erdogan' })).first().click();
+  const current = page.locator('[data-testid=article] mark.st-current').first();
+  await current.waitFor();
+  assert.match(await current.textContent(), /Erdogan/);
+  const [article, mark] = [await page.getByTestId('article').boundingBox(), await current.boundingBox()];
+  assert.ok(mark.y >= article.y && mark.y + mark.height <= article.y + article.height + 1, 'the sentence is scrolled into view');
+  await page.getByTestId('article').locator('mark', { hasText: 'Berdimuhamedov used it' }).first().click();
+  assert.match(await page.locator('#event-title').inputValue(), /Berdimuhamedov/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('events and places: add, reorder, confirm, merge, remove; the journey line', async () => {
+  const page = await openPage(ctx.browser, { viewport: { width: 1280, height: 900 } });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await freshStudio(page, ctx.server.url);
+  await draftSeed(page);
+
+  // Confirm one draft from the list.
+  const drafts = page.getByTestId('drafts-left');
+  assert.match(await drafts.textContent(), /8 draft events/);
+  await page.getByRole('button', { name: /^Confirm “Russian and Turkish/ }).click();
+  assert.match(await drafts.textContent(), /7 draft events/);
+
+  // A new event at Ashgabat, moved up, then deleted.
+  await page.locator('.st-place-row').filter({ hasText: 'Ashgabat' }).click();
+  await page.getByRole('button', { name: 'Add event here' }).click();
+  await page.locator('#event-title').fill('Aurus cars on parade');
+  assert.equal((await eventsOf(page, 'Ashgabat')).at(-1), 'Aurus cars on parade');
+  await page.getByRole('button', { name: 'Move up' }).click();
+  const moved = await eventsOf(page, 'Ashgabat');
+  assert.equal(moved.at(-2), 'Aurus cars on parade');
+  await page.getByRole('button', { name: 'Delete event' }).click();
+  assert.ok(!(await eventsOf(page, 'Ashgabat')).includes('Aurus cars on parade'));
+
+  // Merge Zhukovsky into Moscow, then remove Ashgabat; undo brings it back.
+  await page.locator('.st-place-row').filter({ hasText: 'Zhukovsky' }).click();
+  await page.getByLabel('Merge into').selectOption({ label: 'Moscow' });
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  assert.ok(!(await placeNames(page)).includes('Zhukovsky'));
+  assert.ok((await eventsOf(page, 'Moscow')).some((e) => e.includes('Erdogan')));
+  await page.locator('.st-place-row').filter({ hasText: 'Ashgabat' }).click();
+  await page.getByRole('button', { name: 'Remove place' }).click();
+  assert.ok(!(await placeNames(page)).includes('Ashgabat'));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.ok((await placeNames(page)).includes('Ashgabat'));
+
+  // A new place, then moved up the list.
+  await page.getByRole('button', { name: 'Add place' }).click();
+  await page.getByTestId('placing-overlay').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('placing-overlay').waitFor({ state: 'detached' });
+  await page.locator('#place-name').fill('Pyongyang');
+  await page.locator('#place-lat').fill('39.0392');
+  await page.locator('#place-lon').fill('125.7625');
+  const before = await placeNames(page);
+  await page.getByTestId('place-form').getByRole('button', { name: 'Move up' }).click();
+  const after = await placeNames(page);
+  assert.ok(after.indexOf('Pyongyang') === before.indexOf('Pyongyang') - 1, `${before} → ${after}`);
+
+  // The journey line joins the places in the preview.
+  await page.getByRole('button', { name: 'Story title, summary and line' }).click();
+  await page.getByLabel('Join the places with a journey line, in reading order').check();
+  await settle(page);
+  await page.locator('[data-testid=preview] [data-testid=journey]').waitFor({ state: 'attached' });
+
+  // Copy embed code.
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  await page.getByText('Embed code copied.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.locator('#embed-code').inputValue());
+  assert.match(copied, /data-story="story\.geojson"/);
+  assert.deepEqual(page.errors, []);
+});
