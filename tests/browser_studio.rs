@@ -39,6 +39,24 @@ fn story() -> serde_json::Value {
     serde_json::from_str(include_str!("../assets/story.geojson")).unwrap()
 }
 
+/// Mounts `view` with work holding the article's story; returns the work and the mount.
+fn mount_with_work<V: IntoView + 'static>(
+    root: &HtmlElement,
+    view: impl Fn(Work) -> V + 'static,
+) -> (Work, impl Drop) {
+    let out = Rc::new(Cell::new(None));
+    let keep = out.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let work = Work::new(Session {
+            story: Some(story()),
+            ..Session::default()
+        });
+        keep.set(Some(work));
+        view(work)
+    });
+    (out.take().unwrap(), handle)
+}
+
 fn typed(input: &HtmlInputElement, text: &str) {
     input.set_value(text);
     input
@@ -98,17 +116,10 @@ async fn a_field_follows_the_story_but_keeps_what_is_typed() {
 #[wasm_bindgen_test]
 async fn the_event_form_edits_and_shows_the_validators_words() {
     let root = container();
-    let out = Rc::new(Cell::new(None));
-    let keep = out.clone();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        let work = Work::new(Session {
-            story: Some(story()),
-            ..Session::default()
-        });
-        keep.set(Some(work));
-        view! { <EventForm work=work event="kim-gift" /> }
-    });
-    let work = out.take().unwrap();
+    let (work, handle) = mount_with_work(
+        &root,
+        |work| view! { <EventForm work=work event="kim-gift" /> },
+    );
     sleep(20).await;
     let title = input(&root, "#event-title");
     assert_eq!(title.value(), "Putin gives Kim Jong Un an Aurus");
@@ -152,17 +163,7 @@ async fn the_event_form_edits_and_shows_the_validators_words() {
 #[wasm_bindgen_test]
 async fn the_preview_follows_when_typing_pauses() {
     let root = container();
-    let out = Rc::new(Cell::new(None));
-    let keep = out.clone();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        let work = Work::new(Session {
-            story: Some(story()),
-            ..Session::default()
-        });
-        keep.set(Some(work));
-        view! { <Preview work=work /> }
-    });
-    let work = out.take().unwrap();
+    let (work, handle) = mount_with_work(&root, |work| view! { <Preview work=work /> });
     wait_until("the preview shows markers", || {
         root.query_selector(".dl-marker").unwrap().is_some()
     })

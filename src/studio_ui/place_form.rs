@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::studio::{outline, place_by_id, Form, StoryEdit};
+use crate::studio::{place_by_id, Form, StoryEdit};
 use crate::studio_ui::field::TextField;
 use crate::studio_ui::review::PlaceReview;
 use crate::studio_ui::work::{capitalised, Selected, Work};
@@ -105,16 +105,12 @@ pub fn PlaceForm(
     };
     let merge_into = RwSignal::new(String::new());
     let others = move || {
-        work.session.with(|s| {
-            s.story
-                .as_ref()
-                .map(outline)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|r| r.id != id.get_value())
-                .map(|r| (r.id, r.name))
-                .collect::<Vec<_>>()
-        })
+        let mine = id.get_value();
+        work.places()
+            .into_iter()
+            .filter(|r| r.id != mine)
+            .map(|r| (r.id, r.name))
+            .collect::<Vec<_>>()
     };
     let merge = move |_| {
         let into = merge_into.get_untracked();

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::studio::{outline, StoryEdit};
+use crate::studio::StoryEdit;
 use crate::studio_ui::work::Work;
 
 /// The review of the place `place`, if it is under review: the reason, a
@@ -18,16 +18,7 @@ pub fn PlaceReview(
     place: String,
 ) -> impl IntoView {
     let id = StoredValue::new(place);
-    let row = Memo::new(move |_| {
-        work.session.with(|s| {
-            s.story
-                .as_ref()
-                .map(outline)
-                .unwrap_or_default()
-                .into_iter()
-                .find(|r| r.id == id.get_value())
-        })
-    });
+    let row = Memo::new(move |_| work.places().into_iter().find(|r| r.id == id.get_value()));
     let choose = move |candidate: usize, description: String| {
         if work
             .edit(

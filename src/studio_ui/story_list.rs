@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::studio::{drafts_left, outline, EventRow, PlaceRow, StoryEdit};
+use crate::studio::{drafts_left, EventRow, PlaceRow, StoryEdit};
 use crate::studio_ui::review::PlaceReview;
 use crate::studio_ui::work::{Selected, Work};
 
@@ -14,10 +14,7 @@ pub fn StoryList(
     /// The work.
     work: Work,
 ) -> impl IntoView {
-    let rows = Memo::new(move |_| {
-        work.session
-            .with(|s| s.story.as_ref().map(outline).unwrap_or_default())
-    });
+    let rows = Memo::new(move |_| work.places());
     let drafts = Memo::new(move |_| {
         work.session
             .with(|s| s.story.as_ref().map(drafts_left).unwrap_or(0))

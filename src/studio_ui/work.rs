@@ -7,7 +7,9 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::studio::{apply, problems, EditError, FieldProblem, History, Session, StoryEdit};
+use crate::studio::{
+    apply, outline, problems, EditError, FieldProblem, History, PlaceRow, Session, StoryEdit,
+};
 
 /// How many steps undo goes back.
 const UNDO_STEPS: usize = 200;
@@ -120,6 +122,12 @@ impl Work {
             .try_update_value(|h| h.redo().cloned())
             .flatten();
         self.step(forward, "Redone.");
+    }
+
+    /// The story's places as the list shows them (tracked).
+    pub fn places(&self) -> Vec<PlaceRow> {
+        self.session
+            .with(|s| s.story.as_ref().map(outline).unwrap_or_default())
     }
 
     /// The story now, if there is one.
