@@ -82,6 +82,18 @@ test('events and places: add, reorder, confirm, merge, remove; the journey line'
   await settle(page);
   await page.locator('[data-testid=preview] [data-testid=journey]').waitFor({ state: 'attached' });
 
+  // Media: a bad address is refused in the widget's words, next to its field; a good one with its words is kept.
+  await page.locator('.st-event-row').filter({ hasText: 'Berdimuhamedov used it' }).click();
+  await page.locator('#event-media-url').fill('javascript:alert(1)');
+  assert.match(await page.locator('#event-media-url-problems').textContent(), /"javascript:alert\(1\)" is not a media address/);
+  await page.locator('#event-media-url').fill('fixtures/media/aurus.png');
+  await page.locator('#event-media-alt').fill('An Aurus Senat in Ashgabat');
+  await page.locator('#event-media-credit').fill('Photo: TASS');
+  assert.equal(await page.locator('#event-media-url-problems').textContent(), '');
+  await settle(page);
+  await page.locator('[data-testid=preview] .dl-panel img[alt="An Aurus Senat in Ashgabat"]').waitFor();
+  await page.locator('[data-testid=preview] .dl-panel').getByText('Photo: TASS').waitFor();
+
   // Copy embed code.
   await page.getByRole('button', { name: 'Copy embed code' }).click();
   await page.getByText('Embed code copied.').waitFor();

@@ -104,6 +104,14 @@ test('draft, review, edit, undo, reload and take the story away', async () => {
   assert.deepEqual([after.lon, after.lat], [dragged.lon, dragged.lat]);
   assert.equal(await page.getByTestId('story-list').getByTestId('place-review').count(), 0);
 
+  // Closed and opened again in another tab: the same work.
+  const reopened = await page.context().newPage();
+  await reopened.goto(`${ctx.server.url}/studio.html`);
+  const reopenedTitles = reopened.getByTestId('story-list').locator('.st-event-row');
+  await reopenedTitles.first().waitFor();
+  assert.ok((await reopenedTitles.allTextContents()).some((t) => t.includes('Kim Jong Un sees the Aurus at Vostochny')));
+  await reopened.close();
+
   // Drafts left: a warning; confirm all, then download.
   assert.match(await page.getByTestId('drafts-warning').textContent(), /^8 events are still drafts: the file keeps them marked as drafts/);
   await page.getByRole('button', { name: 'Confirm all' }).click();
