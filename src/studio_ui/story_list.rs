@@ -60,7 +60,7 @@ pub fn StoryList(
     view! {
         <nav class="st-list" aria-label="Places and events" data-testid="story-list">
             <button type="button" class="st-row st-story-row" aria-current=move || is(Selected::Story).then_some("true")
-                on:click=move |_| work.selected.set(Some(Selected::Story))>"Story title, summary and line"</button>
+                on:click=move |_| choose(work, Selected::Story)>"Story title, summary and line"</button>
             <div class="st-drafts" data-testid="drafts-left">
                 {move || match drafts.get() {
                     0 => view! { <p>"No drafts left: every event is confirmed."</p> }.into_any(),
@@ -80,6 +80,29 @@ pub fn StoryList(
             <button type="button" on:click=add_place>"Add place"</button>
         </nav>
     }
+}
+
+/// Opens the form for `item`, and brings it into view once drawn: it is
+/// above the list, out of sight when the list is scrolled (or, on a phone, the page).
+fn choose(work: Work, item: Selected) {
+    work.selected.set(Some(item));
+    request_animation_frame(|| {
+        let form = document().query_selector(".st-form-area").ok().flatten();
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if let Some(form) = form {
+            let at = form.get_bounding_client_rect();
+            let pane = form.parent_element().map(|p| p.get_bounding_client_rect());
+            let hidden =
+                at.top() < pane.map_or(0.0, |p| p.top().max(0.0)) || at.top() > height * 0.6;
+            if hidden {
+                form.scroll_into_view_with_bool(true);
+            }
+        }
+    });
 }
 
 /// What makes a place's item look different, beyond its words.
@@ -108,7 +131,7 @@ fn PlaceItem(work: Work, row: PlaceRow, rows: Memo<Vec<PlaceRow>>) -> impl IntoV
     };
     let select = {
         let place = place.clone();
-        move |_| work.selected.set(Some(Selected::Place(place.clone())))
+        move |_| choose(work, Selected::Place(place.clone()))
     };
     let count = row.events.len();
     let name = {
@@ -175,7 +198,7 @@ fn EventItem(work: Work, row: EventRow, rows: Memo<Vec<PlaceRow>>) -> impl IntoV
     view! {
         <li class="st-event" class:st-is-draft=row.draft data-event=row.id.clone()>
             <button type="button" class="st-row st-event-row" aria-current=move || selected().then_some("true")
-                on:click=move |_| work.selected.set(Some(Selected::Event(id.get_value())))>
+                on:click=move |_| choose(work, Selected::Event(id.get_value()))>
                 {row.draft.then(|| view! { <span class="st-badge">"Draft"</span> " " })}
                 {label}
             </button>
