@@ -62,6 +62,7 @@ pub fn read(text: &str) -> Result<Story, Vec<StoryError>> {
 }
 
 /// Like [`read`], with the story's GeoJSON as well (what Dateline Studio edits).
+#[inline]
 pub fn read_as_geojson(text: &str) -> Result<(Story, Value), Vec<StoryError>> {
     let records = records(text).map_err(|e| vec![e])?;
     let Some((header, rows)) = records.split_first() else {

@@ -87,6 +87,7 @@ pub fn read(value: &Value) -> Result<Story, Vec<StoryError>> {
 }
 
 /// Like [`read`], with the story's GeoJSON as well (what Dateline Studio edits).
+#[inline]
 pub fn read_as_geojson(value: &Value) -> Result<(Story, Value), Vec<StoryError>> {
     let Some(top) = value.as_object() else {
         // Not a StoryMapJS file after all: the GeoJSON reader says what it is.

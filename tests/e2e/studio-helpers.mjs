@@ -6,7 +6,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const seedArticle = () => readFile(join(root, '..', 'shared', 'seed', 'article.txt'), 'utf8');
+/** The seed article (the TASS report on the Aurus), as the repository keeps it. */
+export const seedArticle = () => readFile(join(root, 'tests', 'fixtures', 'article.txt'), 'utf8');
 
 /** Opens the Studio with no saved work. */
 export async function freshStudio(page, url) {
