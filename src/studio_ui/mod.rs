@@ -9,6 +9,7 @@ pub mod event_form;
 pub mod field;
 pub mod gazetteer_fetch;
 pub mod place_form;
+pub mod placing;
 pub mod preview;
 pub mod review;
 pub mod start_page;

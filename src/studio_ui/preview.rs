@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::story::{parse_value, Story};
 use crate::studio::StoryEdit;
+use crate::studio_ui::placing::PlacingOverlay;
 use crate::studio_ui::work::{Selected, Work};
 use crate::ui::control::{SelectedEvent, StoryMapControl};
 use crate::ui::options::{DeepLinks, MapOptions};
@@ -121,31 +122,6 @@ pub fn Preview(
         Some(
             view! { <StoryMap story=story id="studio-preview" options=options control=control on_select=on_select /> },
         )
-    };
-
-    let place_here = move |ev: web_sys::MouseEvent| {
-        let Some(place) = work.placing.get_untracked() else {
-            return;
-        };
-        if let Ok(Some((lon, lat))) =
-            control.lon_lat_at(f64::from(ev.client_x()), f64::from(ev.client_y()))
-        {
-            let (lon, lat) = ((lon * 1e4).round() / 1e4, (lat * 1e4).round() / 1e4);
-            if work
-                .edit(
-                    StoryEdit::MovePlace {
-                        place: place.clone(),
-                        lon,
-                        lat,
-                    },
-                    None,
-                )
-                .is_ok()
-            {
-                work.placing.set(None);
-                work.status.set(format!("Placed at {lat:.4}, {lon:.4}."));
-            }
-        }
     };
 
     let press: StoredValue<Option<Press>, LocalStorage> = StoredValue::new_local(None);
@@ -264,19 +240,6 @@ pub fn Preview(
             ev.prevent_default();
         }
     };
-    let placing_name = move || {
-        let id = work.placing.get()?;
-        work.session.with(|s| {
-            s.story.as_ref().and_then(|st| {
-                st["features"]
-                    .as_array()?
-                    .iter()
-                    .find(|f| f["id"] == id.as_str())?["properties"]["name"]
-                    .as_str()
-                    .map(str::to_string)
-            })
-        })
-    };
     view! {
         <section class="st-preview" aria-label="Preview: the story as readers will see it" data-testid="preview"
             on:pointerdown:capture=down on:pointermove:capture=moved on:pointerup:capture=up on:click:capture=click>
@@ -285,9 +248,7 @@ pub fn Preview(
             </Show>
             <div class="st-map">{map}</div>
             <Show when=move || work.placing.get().is_some()>
-                <div class="st-placing" data-testid="placing-overlay" on:click=place_here>
-                    <p class="st-placing-hint">{move || format!("Click the map where {} is. Press Escape to cancel.", placing_name().unwrap_or_default())}</p>
-                </div>
+                <PlacingOverlay work=work control=control />
             </Show>
         </section>
     }

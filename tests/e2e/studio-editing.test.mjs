@@ -63,11 +63,20 @@ test('events and places: add, reorder, confirm, merge, remove; the journey line'
   await page.getByRole('button', { name: 'Undo' }).click();
   assert.ok((await placeNames(page)).includes('Ashgabat'));
 
-  // A new place, then moved up the list.
+  // A new place: placing waits with the crosshair focused; Escape cancels; by keys it is put down.
   await page.getByRole('button', { name: 'Add place' }).click();
   await page.getByTestId('placing-overlay').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'placing-overlay');
   await page.keyboard.press('Escape');
   await page.getByTestId('placing-overlay').waitFor({ state: 'detached' });
+  const unplaced = [await page.locator('#place-lat').inputValue(), await page.locator('#place-lon').inputValue()];
+  await page.getByTestId('place-form').getByRole('button', { name: 'Place on the map' }).click();
+  await page.getByTestId('placing-overlay').waitFor();
+  for (const key of ['ArrowRight', 'ArrowRight', 'Shift+ArrowDown', 'Enter']) await page.keyboard.press(key);
+  await page.getByTestId('placing-overlay').waitFor({ state: 'detached' });
+  const placed = [await page.locator('#place-lat').inputValue(), await page.locator('#place-lon').inputValue()];
+  assert.ok(Number(placed[0]) < Number(unplaced[0]) || Number(placed[1]) !== Number(unplaced[1]), `${unplaced} → ${placed}`);
+  assert.equal(await page.getByTestId('place-form').getByTestId('place-review').count(), 0, 'placed by keys, the review is settled');
   await page.locator('#place-name').fill('Pyongyang');
   await page.locator('#place-lat').fill('39.0392');
   await page.locator('#place-lon').fill('125.7625');
