@@ -332,14 +332,18 @@ fn events_mut(story: &mut Value) -> impl Iterator<Item = &mut Value> {
 
 /// An id no place or event of the story has yet, from `base`.
 pub(super) fn fresh_id(story: &Value, base: &str) -> String {
-    let taken = |id: &str| {
+    first_free(base, |id| {
         story["features"]
             .as_array()
             .into_iter()
             .flatten()
             .any(|f| f["id"].as_str() == Some(id))
             || events(story).any(|e| e["id"].as_str() == Some(id))
-    };
+    })
+}
+
+/// `base` (`place` when empty), else `base-2`, `base-3`…: the first not `taken`.
+pub(super) fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let base = if base.is_empty() { "place" } else { base };
     (1..)
         .map(|n| {

@@ -3,13 +3,15 @@
 //! canonical shape the Studio edits (places with event lists, every place
 //! and event with an id).
 
+use std::collections::HashSet;
+
 use serde_json::{json, Map, Value};
 
 use crate::draft::normalize::slug;
 use crate::import::{csv, storymapjs};
 use crate::story::{parse_value, read_json, StoryError};
 
-use super::edit::fresh_id;
+use super::edit::first_free;
 
 /// A story file, opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,38 +87,41 @@ pub fn canonical(value: &Value) -> Value {
     if !out["properties"].is_object() {
         out["properties"] = json!({});
     }
-    let Some(features) = out["features"].as_array().cloned() else {
+    let Some(features) = out["features"].as_array_mut() else {
         return out;
     };
-    let mut placed = Vec::with_capacity(features.len());
-    for feature in features {
-        placed.push(with_events(feature));
-        out["features"] = Value::Array(placed.clone());
+    for feature in features.iter_mut() {
+        *feature = with_events(std::mem::take(feature));
     }
-    for p in 0..placed.len() {
-        let name = placed[p]["properties"]["name"]
+    // Every id given is kept; a missing one is made so it clashes with none.
+    let given = |id: &Value| match id {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let mut taken: HashSet<String> = HashSet::new();
+    for f in features.iter() {
+        taken.extend(given(&f["id"]));
+        let events = f["properties"]["events"].as_array().into_iter().flatten();
+        taken.extend(events.filter_map(|e| given(&e["id"])));
+    }
+    let mut fresh = |base: String| {
+        let id = first_free(&base, |id| taken.contains(id));
+        taken.insert(id.clone());
+        id
+    };
+    for f in features.iter_mut() {
+        let name = f["properties"]["name"]
             .as_str()
             .unwrap_or("place")
             .to_string();
-        let id = match &placed[p]["id"] {
-            Value::String(s) if !s.trim().is_empty() => s.clone(),
-            Value::Number(n) => n.to_string(),
-            _ => fresh_id(&out, &slug(&name)),
-        };
-        placed[p]["id"] = Value::String(id.clone());
-        out["features"] = Value::Array(placed.clone());
-        let count = placed[p]["properties"]["events"]
-            .as_array()
-            .map_or(0, Vec::len);
-        for e in 0..count {
-            let event = &placed[p]["properties"]["events"][e]["id"];
-            let id = match event {
-                Value::String(s) if !s.trim().is_empty() => s.clone(),
-                Value::Number(n) => n.to_string(),
-                _ => fresh_id(&out, &format!("{id}-{}", e + 1)),
-            };
-            placed[p]["properties"]["events"][e]["id"] = Value::String(id);
-            out["features"] = Value::Array(placed.clone());
+        let id = given(&f["id"]).unwrap_or_else(|| fresh(slug(&name)));
+        f["id"] = Value::String(id.clone());
+        if let Some(events) = f["properties"]["events"].as_array_mut() {
+            for (k, e) in events.iter_mut().enumerate() {
+                let event = given(&e["id"]).unwrap_or_else(|| fresh(format!("{id}-{}", k + 1)));
+                e["id"] = Value::String(event);
+            }
         }
     }
     out

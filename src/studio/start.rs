@@ -8,6 +8,8 @@ use crate::draft::gazetteer::Gazetteer;
 use crate::draft::{draft, DraftInput};
 use crate::story::link_host;
 
+use super::Session;
+
 /// A field of the start form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartField {
@@ -50,6 +52,18 @@ pub struct ArticleForm<'a> {
     pub source_name: &'a str,
     /// **Source URL**, optional.
     pub source_url: &'a str,
+}
+
+impl<'a> ArticleForm<'a> {
+    /// The start form as the session keeps it.
+    pub fn of(session: &'a Session) -> ArticleForm<'a> {
+        ArticleForm {
+            article: &session.article,
+            published: &session.published,
+            source_name: &session.source_name,
+            source_url: &session.source_url,
+        }
+    }
 }
 
 /// Every problem of the form, by field; none when it can be drafted.

@@ -10,15 +10,19 @@ use crate::studio::{
 use crate::studio_ui::field::TextField;
 use crate::studio_ui::work::Work;
 
-/// The fields in the order the form shows them, with label and hint.
-const FIELDS: &[(EventField, &str, Option<&str>, bool)] = &[
-    (EventField::Title, "Title", None, false),
-    (
-        EventField::Date,
-        "Date",
-        Some("YYYY, YYYY-MM or YYYY-MM-DD; empty for no date."),
-        false,
-    ),
+/// One field of the form: what it edits, its label, its hint, whether it is a text area.
+type Row = (EventField, &'static str, Option<&'static str>, bool);
+
+const TITLE: Row = (EventField::Title, "Title", None, false);
+const DATE: Row = (
+    EventField::Date,
+    "Date",
+    Some("YYYY, YYYY-MM or YYYY-MM-DD; empty for no date."),
+    false,
+);
+
+/// The fields after the date, in the order the form shows them.
+const FIELDS: &[Row] = &[
     (
         EventField::DateText,
         "Date as shown, when undated",
@@ -48,23 +52,26 @@ const FIELDS: &[(EventField, &str, Option<&str>, bool)] = &[
 ];
 
 /// The media fields, in their own group.
-const MEDIA_FIELDS: &[(EventField, &str, Option<&str>)] = &[
+const MEDIA_FIELDS: &[Row] = &[
     (
         EventField::MediaUrl,
         "Media URL",
         Some("A photo or video page: https://… or a path next to the story file."),
+        false,
     ),
     (
         EventField::MediaAlt,
         "Alt text",
         Some("What the picture shows, for people who cannot see it."),
+        false,
     ),
-    (EventField::MediaCaption, "Caption", None),
-    (EventField::MediaCredit, "Credit", None),
+    (EventField::MediaCaption, "Caption", None, false),
+    (EventField::MediaCredit, "Credit", None, false),
     (
         EventField::MediaLink,
         "Media link",
         Some("A page the picture links to (https://…)."),
+        false,
     ),
 ];
 
@@ -86,10 +93,12 @@ pub fn EventForm(
                 .and_then(|st| event_by_id(st, &id.get_value()).cloned())
         })
     });
-    let field = move |f: EventField| -> AnyView {
-        let value = Signal::derive(move || {
-            current.with(|e| e.as_ref().map(|e| field_text(e, f)).unwrap_or_default())
-        });
+    let text = move |f: EventField| {
+        current.with(|e| e.as_ref().map(|e| field_text(e, f)).unwrap_or_default())
+    };
+    let edit = move |edit: StoryEdit| work.edit(edit, None).is_ok();
+    let field = move |(f, label, hint, multiline): Row| -> AnyView {
+        let value = Signal::derive(move || text(f));
         let problems = Signal::derive(move || {
             let mine = id.get_value();
             work.problems.with(|all| {
@@ -114,13 +123,6 @@ pub fn EventForm(
                 Some(&group),
             );
         });
-        let (label, hint, multiline) = FIELDS
-            .iter()
-            .map(|(g, l, h, m)| (*g, *l, *h, *m))
-            .chain(MEDIA_FIELDS.iter().map(|(g, l, h)| (*g, *l, *h, false)))
-            .find(|(g, ..)| *g == f)
-            .map(|(_, l, h, m)| (l, h, m))
-            .unwrap_or(("", None, false));
         let dom_id = format!("event-{}", f.path().replace('.', "-"));
         view! {
             <TextField label=label id=dom_id value=value problems=problems on_input=on_input
@@ -128,16 +130,7 @@ pub fn EventForm(
         }
         .into_any()
     };
-    let precision = move || {
-        current.with(|e| {
-            precision_of(
-                e.as_ref()
-                    .map(|e| field_text(e, EventField::Date))
-                    .unwrap_or_default()
-                    .as_str(),
-            )
-        })
-    };
+    let precision = move || precision_of(&text(EventField::Date));
     let on_precision = move |ev: web_sys::Event| {
         let chosen = match event_target_value(&ev).as_str() {
             "day" => Precision::Day,
@@ -145,25 +138,22 @@ pub fn EventForm(
             "year" => Precision::Year,
             _ => Precision::Undated,
         };
-        let date = current.with_untracked(|e| {
-            e.as_ref()
-                .map(|e| field_text(e, EventField::Date))
-                .unwrap_or_default()
-        });
-        let date = if date.is_empty() && chosen != Precision::Undated {
-            "2024".to_string()
-        } else {
-            date
-        };
+        // An undated event given a precision starts from its source's date, to be corrected.
+        let mut date = text(EventField::Date);
+        if date.is_empty() {
+            date = current
+                .with_untracked(|e| {
+                    e.as_ref()
+                        .and_then(|e| e["source"]["date"].as_str().map(str::to_string))
+                })
+                .unwrap_or_default();
+        }
         let value = Value::String(with_precision(&date, chosen));
-        let _ = work.edit(
-            StoryEdit::SetEventField {
-                event: id.get_value(),
-                field: EventField::Date,
-                value,
-            },
-            None,
-        );
+        edit(StoryEdit::SetEventField {
+            event: id.get_value(),
+            field: EventField::Date,
+            value,
+        });
     };
     let is_draft = move || current.with(|e| e.as_ref().is_some_and(|e| e["draft"] == true));
     let review = move || {
@@ -172,41 +162,23 @@ pub fn EventForm(
                 .and_then(|e| e["review"].as_str().map(str::to_string))
         })
     };
-    let title = move || {
-        current.with(|e| {
-            e.as_ref()
-                .map(|e| field_text(e, EventField::Title))
-                .unwrap_or_default()
-        })
-    };
     let confirm = move |_| {
-        let _ = work.edit(
-            StoryEdit::ConfirmEvent {
-                event: id.get_value(),
-            },
-            None,
-        );
-        work.status.set("Event confirmed.".into());
+        if edit(StoryEdit::ConfirmEvent {
+            event: id.get_value(),
+        }) {
+            work.status.set("Event confirmed.".into());
+        }
     };
     let move_by = move |by: i64| {
-        let _ = work.edit(
-            StoryEdit::MoveEvent {
-                event: id.get_value(),
-                by,
-            },
-            None,
-        );
+        edit(StoryEdit::MoveEvent {
+            event: id.get_value(),
+            by,
+        })
     };
     let delete = move |_| {
-        if work
-            .edit(
-                StoryEdit::DeleteEvent {
-                    event: id.get_value(),
-                },
-                None,
-            )
-            .is_ok()
-        {
+        if edit(StoryEdit::DeleteEvent {
+            event: id.get_value(),
+        }) {
             work.selected.set(None);
             work.status
                 .set("Event deleted. Undo (Ctrl+Z) brings it back.".into());
@@ -217,15 +189,15 @@ pub fn EventForm(
     };
     view! {
         <section class="st-form" aria-labelledby="event-form-heading" data-testid="event-form">
-            <h2 id="event-form-heading">"Event: " {title}</h2>
+            <h2 id="event-form-heading">"Event: " {move || text(EventField::Title)}</h2>
             <Show when=is_draft>
                 <div class="st-draft-note">
                     <p><span class="st-badge">"Draft"</span> {move || review().unwrap_or_else(|| "Drafted from the article: check it, then confirm it.".into())}</p>
                     <button type="button" on:click=confirm>"Confirm"</button>
                 </div>
             </Show>
-            {field(EventField::Title)}
-            {field(EventField::Date)}
+            {field(TITLE)}
+            {field(DATE)}
             <div class="st-field">
                 <label for="event-precision">"Date precision"</label>
                 <select id="event-precision" on:change=on_precision>
@@ -235,14 +207,14 @@ pub fn EventForm(
                     {option("undated", "No date", Precision::Undated)}
                 </select>
             </div>
-            {FIELDS.iter().skip(2).map(|(f, ..)| field(*f)).collect_view()}
+            {FIELDS.iter().map(|row| field(*row)).collect_view()}
             <fieldset class="st-group">
                 <legend>"Media"</legend>
-                {MEDIA_FIELDS.iter().map(|(f, ..)| field(*f)).collect_view()}
+                {MEDIA_FIELDS.iter().map(|row| field(*row)).collect_view()}
             </fieldset>
             <div class="st-actions">
-                <button type="button" on:click=move |_| move_by(-1)>"Move up"</button>
-                <button type="button" on:click=move |_| move_by(1)>"Move down"</button>
+                <button type="button" on:click=move |_| { move_by(-1); }>"Move up"</button>
+                <button type="button" on:click=move |_| { move_by(1); }>"Move down"</button>
                 <button type="button" class="st-danger" on:click=delete>"Delete event"</button>
             </div>
         </section>

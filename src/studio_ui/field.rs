@@ -37,6 +37,9 @@ pub fn TextField(
     /// A line of help under the label (what is allowed).
     #[prop(default = None)]
     hint: Option<&'static str>,
+    /// The input's type (`text`, `date`, `url`); a text area has none.
+    #[prop(default = "text")]
+    input_type: &'static str,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let problems_id = format!("{id}-problems");
@@ -77,7 +80,7 @@ pub fn TextField(
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" node_ref=input aria-invalid=invalid
+            <input id=id.clone() type=input_type node_ref=input aria-invalid=invalid
                 aria-describedby=described.clone() on:input=typed on:blur=blurred />
         }
         .into_any()

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::story::{parse_value, Story};
-use crate::studio::StoryEdit;
+use crate::studio::{place_by_id, StoryEdit};
 use crate::studio_ui::placing::PlacingOverlay;
 use crate::studio_ui::work::{Selected, Work};
 use crate::ui::control::{SelectedEvent, StoryMapControl};
@@ -39,11 +39,7 @@ fn opened_event(work: Work, selected: Option<&Selected>) -> Option<String> {
     match selected? {
         Selected::Event(id) => Some(id.clone()),
         Selected::Place(place) => work.session.with_untracked(|s| {
-            let story = s.story.as_ref()?;
-            let feature = story["features"]
-                .as_array()?
-                .iter()
-                .find(|f| f["id"] == place.as_str())?;
+            let feature = place_by_id(s.story.as_ref()?, place)?;
             feature["properties"]["events"][0]["id"]
                 .as_str()
                 .map(str::to_string)
@@ -63,7 +59,8 @@ pub fn Preview(
     let stale = RwSignal::new(false);
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let story = work.session.with(|s| s.story.clone());
+        // No copy of the story per keystroke: it is read when typing has paused.
+        work.session.track();
         let Some(n) = generation.try_update_value(|g| {
             *g += 1;
             *g
@@ -74,7 +71,10 @@ pub fn Preview(
             if generation.try_get_value() != Some(n) {
                 return;
             }
-            match story.as_ref().map(parse_value) {
+            match work
+                .session
+                .with_untracked(|s| s.story.as_ref().map(parse_value))
+            {
                 Some(Ok(parsed)) => {
                     stale.set(false);
                     shown.set(Some(Arc::new(parsed)));

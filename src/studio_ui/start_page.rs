@@ -7,8 +7,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::studio::{
-    check_article, draft_article, empty_story, open_story, ArticleForm, Session, StartField,
+    check_article, draft_article, empty_story, open_story, outline, ArticleForm, Session,
+    StartField,
 };
+use crate::studio_ui::field::TextField;
 use crate::studio_ui::gazetteer_fetch::gazetteer;
 use crate::studio_ui::work::{Selected, Work};
 
@@ -68,12 +70,7 @@ pub fn StartPage(
     };
     let draft_it = move |_| {
         let session = work.session.get_untracked();
-        let form = ArticleForm {
-            article: &session.article,
-            published: &session.published,
-            source_name: &session.source_name,
-            source_url: &session.source_url,
-        };
+        let form = ArticleForm::of(&session);
         let problems: Vec<(StartField, String)> = check_article(&form)
             .into_iter()
             .map(|(f, e)| (f, e.to_string()))
@@ -106,21 +103,11 @@ pub fn StartPage(
                 }
             };
             let session = work.session.get_untracked();
-            let form = ArticleForm {
-                article: &session.article,
-                published: &session.published,
-                source_name: &session.source_name,
-                source_url: &session.source_url,
-            };
-            match draft_article(&form, &g) {
+            match draft_article(&ArticleForm::of(&session), &g) {
                 Ok(story) => {
-                    let places = story["features"].as_array().map_or(0, Vec::len);
-                    let to_review = story["features"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter(|f| f["properties"]["review"].is_string())
-                        .count();
+                    let rows = outline(&story);
+                    let places = rows.len();
+                    let to_review = rows.iter().filter(|r| r.review.is_some()).count();
                     let said = format!(
                         "Drafted {places} places. {to_review} to review: they are listed first."
                     );
@@ -180,17 +167,10 @@ pub fn StartPage(
         ]);
     };
     let has_work = move || work.session.with(|s| s.story.is_some());
-    let input_text = move |set: fn(&mut Session, String)| {
-        move |ev: web_sys::Event| {
-            let text = event_target_value(&ev);
-            work.set_form(|s| set(s, text));
-        }
+    // Each field keeps what is typed in the session (saved, undoable) and shows its problems.
+    let typed = move |set: fn(&mut Session, String)| {
+        Callback::new(move |text: String| work.set_form(|s| set(s, text)))
     };
-    let problems_list = move |f: StartField, id: &'static str| {
-        let list = errors_for(f);
-        view! { <ul class="st-problems" id=id>{move || list.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> }
-    };
-    let invalid = move |f: StartField| move || errors_for(f).with(|e| (!e.is_empty()).to_string());
     view! {
         <div class="st-start" class:st-drop-over=move || over.get() on:dragover=drag_over
             on:dragleave=move |_| over.set(false) on:drop=dropped data-testid="start">
@@ -200,32 +180,15 @@ pub fn StartPage(
             </Show>
             <section class="st-card" aria-labelledby="draft-heading">
                 <h2 id="draft-heading">"Draft a story from an article"</h2>
-                <div class="st-field">
-                    <label for="article-text">"Article text"</label>
-                    <textarea id="article-text" rows="12" prop:value=field(|s| s.article.clone())
-                        aria-invalid=invalid(StartField::Article) aria-describedby="article-text-problems"
-                        on:input=input_text(|s, t| s.article = t)></textarea>
-                    {problems_list(StartField::Article, "article-text-problems")}
-                </div>
-                <div class="st-field">
-                    <label for="published">"Published"</label>
-                    <input id="published" type="date" prop:value=field(|s| s.published.clone())
-                        aria-invalid=invalid(StartField::Published) aria-describedby="published-problems"
-                        on:input=input_text(|s, t| s.published = t) />
-                    {problems_list(StartField::Published, "published-problems")}
-                </div>
+                <TextField label="Article text" id="article-text" multiline=true value=field(|s| s.article.clone())
+                    problems=errors_for(StartField::Article) on_input=typed(|s, t| s.article = t) />
+                <TextField label="Published" id="published" input_type="date" value=field(|s| s.published.clone())
+                    problems=errors_for(StartField::Published) on_input=typed(|s, t| s.published = t) />
                 <div class="st-pair">
-                    <div class="st-field">
-                        <label for="source-name">"Source name (optional)"</label>
-                        <input id="source-name" type="text" prop:value=field(|s| s.source_name.clone()) on:input=input_text(|s, t| s.source_name = t) />
-                    </div>
-                    <div class="st-field">
-                        <label for="source-url">"Source URL (optional)"</label>
-                        <input id="source-url" type="url" prop:value=field(|s| s.source_url.clone())
-                            aria-invalid=invalid(StartField::SourceUrl) aria-describedby="source-url-problems"
-                            on:input=input_text(|s, t| s.source_url = t) />
-                        {problems_list(StartField::SourceUrl, "source-url-problems")}
-                    </div>
+                    <TextField label="Source name (optional)" id="source-name" value=field(|s| s.source_name.clone())
+                        problems=Signal::derive(Vec::new) on_input=typed(|s, t| s.source_name = t) />
+                    <TextField label="Source URL (optional)" id="source-url" input_type="url" value=field(|s| s.source_url.clone())
+                        problems=errors_for(StartField::SourceUrl) on_input=typed(|s, t| s.source_url = t) />
                 </div>
                 <button type="button" class="st-primary" on:click=draft_it disabled=move || busy.get()>
                     {move || if busy.get() { "Drafting…" } else { "Draft the story" }}
