@@ -50,6 +50,12 @@ print('Release build: every file in dist/', await measure(all, 'dist'));
 const page = ['index.html', 'dateline.js', 'dateline_bg.wasm'].map((f) => join('dist', f));
 const ours = print('Dateline default page (HTML + JS + wasm; basemap and story embedded)', await measure(page, 'dist'));
 
+// An embed: the host's page is its own; it loads the one script, the
+// widget and its story file (here the article's, as examples/embed.html does).
+const embed = ['dateline-embed.js', 'dateline.js', 'dateline_bg.wasm', 'story.geojson'].map((f) => join('dist', f));
+const embedTotal = print('An embed with a story file (dateline-embed.js + widget + story.geojson)', await measure(embed, 'dist'));
+const storyFile = (await measure([join('dist', 'story.geojson')], 'dist'))[0];
+
 const studio = ['studio.html', 'studio.css', 'studio-boot.js', 'studio.js', 'studio_bg.wasm'].map((f) => join('dist', f));
 const studioTotal = print('Dateline Studio page (a bundle of its own; gazetteer.tsv fetched when a draft is asked for)', await measure(studio, 'dist'));
 const gazetteer = (await measure([join('dist', 'gazetteer.tsv')], 'dist'))[0];
@@ -75,3 +81,13 @@ console.log(`Dateline page                 ${kb(ours.gzip)} KiB`);
 console.log(`Dateline Studio page          ${kb(studioTotal.gzip)} KiB  (+ gazetteer.tsv ${kb(gazetteer.gzip).trim()} KiB on its first draft)`);
 console.log(`Leaflet alone                 ${kb(leaflet.gzip)} KiB  ratio ${(ours.gzip / leaflet.gzip).toFixed(2)}`);
 console.log(`Leaflet + same basemap        ${kb(reference.gzip)} KiB  ratio ${(ours.gzip / reference.gzip).toFixed(2)}`);
+
+// The budget of issue 13. A benchmark, not a test: it reports, never fails.
+const BUDGET_KIB = 170;
+const verdict = (kib, budget) =>
+  kib <= budget ? `within it (${(budget - kib).toFixed(1)} KiB to spare)` : `over it by ${(kib - budget).toFixed(1)} KiB`;
+const pageKib = ours.gzip / 1024;
+const embedBudget = BUDGET_KIB + storyFile.gzip / 1024;
+console.log(`\nBudget (gzip -9): default page at most ${BUDGET_KIB} KiB`);
+console.log(`  default page                ${kb(ours.gzip)} KiB  ${verdict(pageKib, BUDGET_KIB)}`);
+console.log(`  embed with its story file   ${kb(embedTotal.gzip)} KiB  budget ${embedBudget.toFixed(1)} (${BUDGET_KIB} + the story's ${(storyFile.gzip / 1024).toFixed(1)}): ${verdict(embedTotal.gzip / 1024, embedBudget)}`);

@@ -4,7 +4,7 @@
 // wasm-bindgen and wasm-opt), with the release file's totals beside it.
 // A twiggy-like view without installing anything.
 //
-//   trunk build --release && node bench/wasm-size.mjs [--top 25] [--wasm path]
+//   trunk build --release && node bench/wasm-size.mjs [--top 25] [--wasm path] [--crate core]
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
@@ -165,8 +165,10 @@ for (const f of fns.filter((f) => f.name.startsWith('dateline::') || f.name.star
 console.log('\nDateline code by module (KiB)');
 for (const [mod, size] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${mod.padEnd(40)} ${kib(size)}`);
 
-console.log(`\nTop ${top} functions (KiB)`);
-for (const f of [...fns].sort((a, b) => b.size - a.size).slice(0, top)) console.log(`  ${kib(f.size)}  ${f.name.slice(0, 110)}`);
+const only = arg('--crate', null);
+console.log(`\nTop ${top} functions${only ? ` of ${only}` : ''} (KiB)`);
+for (const f of [...fns].filter((f) => !only || crateOf(f.raw) === only).sort((a, b) => b.size - a.size).slice(0, top))
+  console.log(`  ${kib(f.size)}  ${f.name.slice(0, 110)}`);
 
 const data = dataSegments(bytes, all.find((s) => s.name === 'data'));
 const blob = Buffer.concat(data);

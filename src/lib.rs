@@ -6,8 +6,11 @@
 
 pub mod basemap;
 pub mod captions;
+#[cfg(test)]
+mod css_minify;
 pub mod deeplink;
 pub mod draft;
+pub mod fixed_point;
 pub mod geo;
 pub mod i18n;
 pub mod import;
@@ -15,6 +18,7 @@ pub mod interaction;
 pub mod layout;
 pub mod markers;
 pub mod selection;
+pub mod sorting;
 pub mod story;
 pub mod story_data;
 pub mod studio;

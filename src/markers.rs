@@ -162,7 +162,7 @@ impl StoryMarkers {
                 },
             }
         }
-        markers.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut markers, |a, b| {
             (a.world.x, a.offset.0)
                 .partial_cmp(&(b.world.x, b.offset.0))
                 .unwrap_or(std::cmp::Ordering::Equal)
@@ -267,8 +267,9 @@ pub fn visible_captions(boxes: &[CaptionBox]) -> Vec<bool> {
     let overlaps = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
         a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
     };
-    let mut order: Vec<usize> = (0..boxes.len()).collect();
-    order.sort_by(|&a, &b| boxes[b].priority.cmp(&boxes[a].priority).then(a.cmp(&b)));
+    let order = crate::sorting::stable_order(boxes.len(), &mut |a, b| {
+        boxes[b].priority.cmp(&boxes[a].priority)
+    });
     let mut shown = vec![false; boxes.len()];
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     for i in order {

@@ -17,7 +17,7 @@
 //! ```text
 //! "DLBM"            magic, 4 bytes
 //! version: u8       1
-//! bits: u8          quantization, 1..=30 (the asset uses 15: ~1.2 km at the equator)
+//! bits: u8          quantization, 1..=30 (the asset uses 13: ~4.9 km at the equator)
 //! layer_count: u8
 //! layer_count × {
 //!   kind: u8        0 = land (closed rings, ≥ 3 points), 1 = borders (polylines, ≥ 2 points);

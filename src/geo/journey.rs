@@ -90,11 +90,10 @@ fn push_leg(path: &mut String, leg: &Leg, scale: f64) {
     for part in &leg.parts {
         for (i, p) in part.iter().enumerate() {
             let command = if i == 0 { 'M' } else { 'L' };
-            path.push_str(&format!(
-                "{command}{} {}",
-                (p.x * scale).round(),
-                (p.y * scale).round()
-            ));
+            path.push(command);
+            crate::fixed_point::push_fixed(path, p.x * scale, 0);
+            path.push(' ');
+            crate::fixed_point::push_fixed(path, p.y * scale, 0);
         }
     }
 }

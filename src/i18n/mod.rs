@@ -335,7 +335,10 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 pub fn short_count(n: usize) -> String {
     match n {
         0..=999 => n.to_string(),
-        1000..=9_949 => format!("{:.1}k", n as f64 / 1000.0),
+        1000..=9_949 => {
+            let tenths = (n + 50) / 100;
+            format!("{}.{}k", tenths / 10, tenths % 10)
+        }
         _ => format!("{}k", (n + 500) / 1000),
     }
 }

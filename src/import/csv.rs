@@ -216,7 +216,7 @@ impl Sheet {
                     errors.into_iter().map(|e| self.in_row(e)).collect();
                 // Everything wrong with the sheet at once, row by row.
                 errors.extend(self.notices.iter().cloned());
-                errors.sort_by_key(|e| e.feature);
+                crate::sorting::sort_by(&mut errors, |a, b| a.feature.cmp(&b.feature));
                 Err(errors)
             }
         }

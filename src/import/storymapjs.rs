@@ -200,7 +200,7 @@ fn name_slides(
         .chain(notices)
         .collect();
     // Stable: story-wide errors first, then slide by slide.
-    errors.sort_by_key(|e| e.feature);
+    crate::sorting::sort_by(&mut errors, |a, b| a.feature.cmp(&b.feature));
     errors
 }
 

@@ -62,8 +62,10 @@ pub(crate) fn assemble(
                     order: e.order,
                 })
                 .collect();
-            // `sort_by` is stable: equal dates keep their input order.
-            events.sort_by(|a, b| by_date(a.date.as_ref(), b.date.as_ref()));
+            // The sort is stable: equal dates keep their input order.
+            crate::sorting::sort_by(&mut events, |a, b| {
+                by_date(a.date.as_ref(), b.date.as_ref())
+            });
             Place {
                 id,
                 name: group.name.unwrap_or_default(),

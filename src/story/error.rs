@@ -150,14 +150,16 @@ impl fmt::Display for Axis {
     }
 }
 
-/// Plain decimals for ordinary numbers; `f64`'s `Display` would spell out
-/// all 300 digits of `1e300`.
+/// The shortest text that reads back as `value`: whole numbers without a
+/// point, `1e300` as such. Written by serde_json's float printer, which the
+/// reader has anyway, not `f64`'s `Display` (core's float printing is about
+/// 15 KiB of wasm more).
 fn number(value: &f64) -> String {
-    if value.abs() < 1e9 {
-        value.to_string()
-    } else {
-        format!("{value:e}")
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return (*value as i64).to_string();
     }
+    serde_json::Number::from_f64(*value)
+        .map_or_else(|| "NaN".to_string(), |n| n.to_string().replace("e+", "e"))
 }
 
 /// What is wrong, with the details a message needs. The `Display` text is the

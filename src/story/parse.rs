@@ -136,7 +136,7 @@ pub fn parse_value(value: &Value) -> Result<Story, Vec<StoryError>> {
         Ok(story)
     } else {
         // Stable: story-wide errors first, then feature by feature, each in the order found.
-        errors.sort_by_key(|e| e.feature);
+        crate::sorting::sort_by(&mut errors, |a, b| a.feature.cmp(&b.feature));
         Err(errors)
     }
 }

@@ -94,7 +94,7 @@ pub fn place_labels_with(
         .enumerate()
         .filter_map(|(i, item)| Some((left_edge(item, width_px)?, item.width.max(0.0), i)))
         .collect();
-    queue.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+    crate::sorting::sort_by(&mut queue, |a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
     // Where each row is free again: the right edge of its last label plus the gap.
     let mut row_free_from: Vec<f64> = Vec::new();
     for (left, width, index) in queue {

@@ -173,8 +173,8 @@ pub fn layout_marks(
 /// assert_eq!(lanes(&[(0.0, 50.0), (17.0, 41.0), (60.0, 84.0)]), vec![0, 1, 0]);
 /// ```
 pub fn lanes(spans: &[(f64, f64)]) -> Vec<u8> {
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by(|&a, &b| spans[a].0.total_cmp(&spans[b].0).then(a.cmp(&b)));
+    let order =
+        crate::sorting::stable_order(spans.len(), &mut |a, b| spans[a].0.total_cmp(&spans[b].0));
     let mut lanes = vec![0; spans.len()];
     let mut lane0_end = f64::NEG_INFINITY;
     for i in order {

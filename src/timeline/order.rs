@@ -70,7 +70,7 @@ pub fn reading_order(story: &Story) -> Vec<EventRef> {
                 .map(move |(e, event)| (EventRef { place: p, event: e }, event))
         })
         .collect();
-    order.sort_by(|(ra, a), (rb, b)| {
+    crate::sorting::sort_by(&mut order, |(ra, a), (rb, b)| {
         let by_date = match (&a.date, &b.date) {
             (Some(da), Some(db)) => da.cmp(db),
             (Some(_), None) => Ordering::Less,

@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::basemap::{decode, to_svg_path, BASEMAP};
+use crate::fixed_point::{fixed, px};
 use crate::geo::{Journey, LayerShift, ReusePolicy, Size, Viewport};
 use crate::ui::quiet::Quiet;
 
@@ -95,14 +96,14 @@ pub fn BasemapLayer(
         move || {
             drawn.get().map(|d| {
                 let (mx, my) = REUSE.margin_px(&d);
-                format!("{}px", part(mx, my, d.size()))
+                px(part(mx, my, d.size()))
             })
         }
     };
     let origin = move || {
         drawn.get().map(|d| {
             let (mx, my) = REUSE.margin_px(&d);
-            format!("{mx}px {my}px")
+            format!("{} {}", px(mx), px(my))
         })
     };
     let shift = move || {
@@ -110,9 +111,11 @@ pub fn BasemapLayer(
             (Some(d), Some(live)) => LayerShift::between(&d, &live),
             _ => LayerShift::IDENTITY,
         };
+        let k = fixed(shift.scale, 6);
         format!(
-            "matrix({0},0,0,{0},{1},{2})",
-            shift.scale, shift.dx, shift.dy
+            "matrix({k},0,0,{k},{},{})",
+            fixed(shift.dx, 2),
+            fixed(shift.dy, 2)
         )
     };
     let transform = move || {
@@ -121,8 +124,12 @@ pub fn BasemapLayer(
             .map(|vp| {
                 let (scale, x, y) = vp.world_transform();
                 let (mx, my) = REUSE.margin_px(&vp);
-                let k = scale / f64::from(PATH_SCALE);
-                format!("matrix({k} 0 0 {k} {} {})", x + mx, y + my)
+                let k = fixed(scale / f64::from(PATH_SCALE), 9);
+                format!(
+                    "matrix({k} 0 0 {k} {} {})",
+                    fixed(x + mx, 2),
+                    fixed(y + my, 2)
+                )
             })
             .unwrap_or_default()
     };

@@ -69,7 +69,7 @@ pub fn MapView(
             class="dl-map"
             node_ref=root
             data-testid="story-map"
-            data-zoom=move || zoom_level.get().map(|z| format!("{z:.2}")).unwrap_or_default()
+            data-zoom=move || zoom_level.get().map(|z| crate::fixed_point::fixed(z, 2)).unwrap_or_default()
             data-moving=move || camera.flying.get().then_some("true")
             style:touch-action=move || if gestures.takes_one_finger().get() { "none" } else { "pan-x pan-y" }
             on:pointerdown=move |ev| gestures.pointer_down(ev)

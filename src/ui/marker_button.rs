@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::fixed_point::{fixed, px};
 use crate::geo::WorldPoint;
 use crate::i18n::short_count;
 
@@ -43,8 +44,8 @@ pub fn MarkerButton(
 ) -> impl IntoView {
     // World units with enough digits for a tenth of a pixel at the closest
     // zoom. Set through the CSSOM: a strict CSP blocks `style` attributes.
-    let (x, y) = (format!("{:.9}", world.x), format!("{:.9}", world.y));
-    let (ox, oy) = (format!("{:.1}px", offset.0), format!("{:.1}px", offset.1));
+    let (x, y) = (fixed(world.x, 9), fixed(world.y, 9));
+    let (ox, oy) = (px(offset.0), px(offset.1));
     let tooltip = caption.clone();
     view! {
         <button

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::captions::{caption_sides, caption_text, marker_name};
+use crate::fixed_point::fixed;
 use crate::geo::ClusterId;
 use crate::i18n::Catalog;
 use crate::markers::{held_cluster_zoom, place_key, MarkerKind, MarkerModel};
@@ -115,9 +116,9 @@ pub fn MarkerLayer(
             class="dl-markers"
             role="group"
             aria-label=words.places_on_map
-            style:--dl-k=move || camera.view.get().map(|v| v.world_transform().0.to_string())
-            style:--dl-tx=move || camera.view.get().map(|v| format!("{:.2}px", v.world_transform().1))
-            style:--dl-ty=move || camera.view.get().map(|v| format!("{:.2}px", v.world_transform().2))
+            style:--dl-k=move || camera.view.get().map(|v| fixed(v.world_transform().0, 4))
+            style:--dl-tx=move || camera.view.get().map(|v| fixed(v.world_transform().1, 2) + "px")
+            style:--dl-ty=move || camera.view.get().map(|v| fixed(v.world_transform().2, 2) + "px")
         >
             <For
                 each=move || markers.get()

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::fixed_point::px;
 use crate::geo::Size;
 use crate::interaction::{key_command, KeyCommand, KeyContext};
 use crate::layout::{timeline_starts_expanded, SHEET_BAR_PX};
@@ -152,10 +153,10 @@ pub fn StoryMap(
                 class=move || layout.get().class()
                 node_ref=state.widget
                 on:keydown=on_key
-                style:--dl-panel-width=move || format!("{}px", layout.get().panel_width)
-                style:--dl-sheet-height=move || format!("{}px", layout.get().sheet_height)
-                style:--dl-sheet-bar=format!("{SHEET_BAR_PX}px")
-                style:--dl-covered-bottom=move || format!("{}px", state.covered.get().bottom)
+                style:--dl-panel-width=move || px(layout.get().panel_width)
+                style:--dl-sheet-height=move || px(layout.get().sheet_height)
+                style:--dl-sheet-bar=px(SHEET_BAR_PX)
+                style:--dl-covered-bottom=move || px(state.covered.get().bottom)
             >
                 <MapView data=data.clone() state=state cooperative=options.cooperative_gestures />
                 <Timeline

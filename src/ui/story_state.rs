@@ -16,7 +16,7 @@ use crate::markers::{place_key, Spider};
 use crate::selection::{change, initial, Framing, Nav, Selection};
 use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::control::SelectedEvent;
-use crate::ui::focus::focus_next_frame;
+use crate::ui::focus::focus_after_paint;
 use crate::ui::link_sync::DeepLinks;
 use crate::ui::locale::{use_locale, Locale};
 use crate::ui::options::MapOptions;
@@ -152,7 +152,7 @@ impl MapState {
         let current = self.selection.get_untracked();
         let c = change(current, next, nav);
         if c.focus_panel {
-            focus_next_frame(self.tasks, self.widget, vec![".dl-panel-heading".into()]);
+            focus_after_paint(self.tasks, self.widget, vec![".dl-panel-heading".into()]);
         }
         let Some(next) = c.select else {
             return;
@@ -172,7 +172,10 @@ impl MapState {
                 c.link,
             )
         });
-        self.announcement.set(self.announce(next));
+        // Said once what was opened is painted: the live region's new text
+        // would otherwise be laid out in that first frame too.
+        let (announcement, text) = (self.announcement, self.announce(next));
+        self.tasks.after_next_paint(move || announcement.set(text));
         if current.event() != next.event() {
             if let Some(on_select) = self.on_select {
                 on_select.run(selected);
@@ -245,7 +248,7 @@ impl MapState {
         });
         let (tasks, widget) = (self.tasks, self.widget);
         let focus_lead = move || {
-            focus_next_frame(
+            focus_after_paint(
                 tasks,
                 widget,
                 vec![format!("[data-marker-key='{}']", place_key(lead))],
@@ -283,7 +286,7 @@ impl MapState {
             .into_iter()
             .collect();
         targets.push("[data-testid=map-viewport]".to_string());
-        focus_next_frame(self.tasks, self.widget, targets);
+        focus_after_paint(self.tasks, self.widget, targets);
     }
 
     /// Carries out a map action from a button or key.

@@ -13,11 +13,8 @@ use std::cell::OnceCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element};
 
-/// The rules.
-const STYLES: &str = concat!(
-    include_str!("../../assets/dateline.css"),
-    include_str!("../../assets/timeline.css")
-);
+/// The rules: `assets/dateline.css` and `assets/timeline.css`, minified by `build.rs`.
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/dateline.min.css"));
 /// Set on a document or shadow root that has the stylesheet, so that the
 /// other widgets' WebAssembly instances do not add it again.
 const MARK: &str = "__datelineStyles";

@@ -96,6 +96,13 @@ impl Tasks {
         });
     }
 
+    /// Runs `f` once the next frame has been painted (in the frame after it).
+    pub fn after_next_paint(&self, f: impl FnOnce() + 'static) {
+        let tasks = *self;
+        // A frame asked for inside a frame callback is the following one.
+        self.frame(move || tasks.frame(f));
+    }
+
     /// Runs `f` after `delay`.
     pub fn timeout(&self, delay: Duration, f: impl FnOnce() + 'static) {
         self.schedule(f, move |run| {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::fixed_point::px;
 use crate::geo::Size;
 use crate::i18n::fill;
 use crate::story::{Precision, Story};
@@ -372,9 +373,4 @@ fn tick_views(ticks: &[Tick], width: f64) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// A CSS length in px.
-fn px(v: f64) -> String {
-    format!("{v:.1}px")
 }

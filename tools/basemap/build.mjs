@@ -16,7 +16,7 @@ const OUT = "assets/basemap.bin";
 const MAGIC = "DLBM";
 const VERSION = 1;
 /** Quantization: world coordinates [0, 1] become integers [0, 2^Q_BITS]. */
-const Q_BITS = 15;
+const Q_BITS = 13;
 const Q = 2 ** Q_BITS;
 const LAYER_LAND = 0; // closed rings, filled
 const LAYER_BORDERS = 1; // open polylines, stroked
