@@ -47,12 +47,17 @@ for await (const path of walk('dist')) all.push(path);
 all.sort();
 print('Release build: every file in dist/', await measure(all, 'dist'));
 
-const page = ['index.html', 'dateline.js', 'dateline_bg.wasm'].map((f) => join('dist', f));
+// wasm-bindgen's JS snippets (dist/snippets/) are imported by dateline.js.
+const snippets = all.filter((p) => relative('dist', p).startsWith('snippets'));
+const page = ['index.html', 'dateline.js', 'dateline_bg.wasm'].map((f) => join('dist', f)).concat(snippets);
 const ours = print('Dateline default page (HTML + JS + wasm; basemap and story embedded)', await measure(page, 'dist'));
+
+const importers = ['dateline-import.js', 'dateline-import_bg.wasm'].map((f) => join('dist', f));
+const importersTotal = print('The importers (loaded only for a StoryMapJS file or a spreadsheet)', await measure(importers, 'dist'));
 
 // An embed: the host's page is its own; it loads the one script, the
 // widget and its story file (here the article's, as examples/embed.html does).
-const embed = ['dateline-embed.js', 'dateline.js', 'dateline_bg.wasm', 'story.geojson'].map((f) => join('dist', f));
+const embed = ['dateline-embed.js', 'dateline.js', 'dateline_bg.wasm', 'story.geojson'].map((f) => join('dist', f)).concat(snippets);
 const embedTotal = print('An embed with a story file (dateline-embed.js + widget + story.geojson)', await measure(embed, 'dist'));
 const storyFile = (await measure([join('dist', 'story.geojson')], 'dist'))[0];
 
@@ -78,6 +83,7 @@ const reference = print(
 
 console.log('\nSummary (gzip -9)');
 console.log(`Dateline page                 ${kb(ours.gzip)} KiB`);
+console.log(`  + the importers              ${kb(importersTotal.gzip)} KiB  (only for a StoryMapJS file or a spreadsheet)`);
 console.log(`Dateline Studio page          ${kb(studioTotal.gzip)} KiB  (+ gazetteer.tsv ${kb(gazetteer.gzip).trim()} KiB on its first draft)`);
 console.log(`Leaflet alone                 ${kb(leaflet.gzip)} KiB  ratio ${(ours.gzip / leaflet.gzip).toFixed(2)}`);
 console.log(`Leaflet + same basemap        ${kb(reference.gzip)} KiB  ratio ${(ours.gzip / reference.gzip).toFixed(2)}`);

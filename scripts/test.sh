@@ -13,6 +13,8 @@ step "formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The importers' bundle is built without the reader's JavaScript API (tools/build-bundles.sh).
+cargo clippy --target wasm32-unknown-unknown --no-default-features --bin dateline-import -- -D warnings
 
 step "native tests"
 cargo test

@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::import::{self, Format};
-use crate::story::{Story, StoryError};
+use crate::import::{storymapjs, Format};
+use crate::import_bundle::{read_elsewhere, Unavailable};
+use crate::story::{parse_value, read_json, Story, StoryError};
 
 /// The built-in story: the TASS article about the Aurus limousine.
 pub const BUILT_IN_STORY: &str = include_str!("../assets/story.geojson");
@@ -64,6 +65,14 @@ pub enum LoadError {
          as plain data (objects, arrays, strings, numbers; no functions or cycles)."
     )]
     Unreadable { reason: String },
+    /// The importers' bundle, needed for a StoryMapJS file or a spreadsheet,
+    /// could not be loaded.
+    #[error(
+        "The story from {origin} is a StoryMapJS file or a spreadsheet, but Dateline's reader \
+         for those (dateline-import.js) could not be loaded: {reason}. Check that it and \
+         dateline-import_bg.wasm are next to dateline.js (copy all of dist/), then reload."
+    )]
+    Importer { origin: String, reason: String },
     /// The file arrived but is not a valid story.
     #[error("The story from {origin} cannot be shown: {}.", count_problems(errors.len()))]
     Invalid {
@@ -114,7 +123,11 @@ pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadErr
             (fetched.text, format, base)
         }
         StorySource::Object(Ok(value)) => {
-            let mut story = import::read_value(value).map_err(invalid)?;
+            let mut story = if storymapjs::recognises(value) {
+                read_imported(source, &value.to_string(), false).await?
+            } else {
+                parse_value(value).map_err(invalid)?
+            };
             resolve_media(&mut story, page.as_deref());
             return Ok(story);
         }
@@ -124,9 +137,33 @@ pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadErr
             })
         }
     };
-    let mut story = import::read_story(&text, format).map_err(invalid)?;
+    let mut story = match format {
+        Format::Csv => read_imported(source, &text, true).await?,
+        Format::Detect => {
+            let value = read_json(&text).map_err(invalid)?;
+            if storymapjs::recognises(&value) {
+                read_imported(source, &text, false).await?
+            } else {
+                parse_value(&value).map_err(invalid)?
+            }
+        }
+    };
     resolve_media(&mut story, base.as_deref());
     Ok(story)
+}
+
+/// A spreadsheet (if `csv`) or a StoryMapJS file, read by the importers' bundle.
+async fn read_imported(source: &StorySource, text: &str, csv: bool) -> Result<Story, LoadError> {
+    read_elsewhere(text, csv).await.map_err(|e| match e {
+        Ok(errors) => LoadError::Invalid {
+            origin: source.describe(),
+            errors,
+        },
+        Err(Unavailable(reason)) => LoadError::Importer {
+            origin: source.describe(),
+            reason,
+        },
+    })
 }
 
 /// A URL's path, without its query or fragment.

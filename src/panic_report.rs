@@ -6,6 +6,7 @@
 //! page keep working.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use web_sys::HtmlElement;
 
@@ -13,10 +14,18 @@ thread_local! {
     static HOSTS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Set by the panic hook: an instance that panicked is never used again.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Whether this instance has panicked.
+pub fn panicked() -> bool {
+    PANICKED.load(Ordering::Relaxed)
+}
+
 /// Installs the panic hook: console log first, then a message in each widget.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        crate::embed::js_api::mark_panicked();
+        PANICKED.store(true, Ordering::Relaxed);
         console_error_panic_hook::hook(info);
         report(&info.to_string());
     }));

@@ -1,7 +1,6 @@
 //! The functions `dateline-embed.js` calls in each WebAssembly instance: it
 //! wraps them in `mount(element, options)` and the handle's promises.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -13,18 +12,10 @@ use crate::embed::{mount, mount_with, EmbedOptions, MountedWidget};
 use crate::import::Format;
 use crate::load::StorySource;
 
-/// Set by the panic hook: an instance that panicked is never used again.
-static PANICKED: AtomicBool = AtomicBool::new(false);
-
-/// Marks this instance as broken (called from the panic hook).
-pub fn mark_panicked() {
-    PANICKED.store(true, Ordering::Relaxed);
-}
-
 /// Whether this instance can mount another widget (it has not panicked).
 #[wasm_bindgen]
 pub fn healthy() -> bool {
-    !PANICKED.load(Ordering::Relaxed)
+    !crate::panic_report::panicked()
 }
 
 /// `mount()`'s options besides the story, as a script passes them.

@@ -8,6 +8,9 @@
 //! `index.html`) one instance mounts every host on the page.
 
 pub mod host_events;
+// The JavaScript API's exports; left out of bundles that are not the reader
+// (the importers'), which would otherwise keep all of the reader's code.
+#[cfg(feature = "js-api")]
 pub mod js_api;
 
 use std::any::Any;

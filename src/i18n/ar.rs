@@ -91,4 +91,5 @@ pub const CATALOG: Catalog = Catalog {
     network_error: "تعذّر تحميل القصة من «{url}»: فشل الطلب ({reason}). تحقّق من العنوان ومن أن الخادم يسمح لهذه الصفحة بقراءتها.",
     http_error: "تعذّر تحميل القصة من «{url}»: أجاب الخادم بالرمز {status}. تحقّق من العنوان في data-story.",
     unreadable: "تعذّرت قراءة كائن القصة: {reason}. مرّر FeatureCollection بصيغة GeoJSON كبيانات بسيطة (كائنات ومصفوفات ونصوص وأرقام؛ بلا دوال أو حلقات).",
+    importer_error: "القصة من {origin} ملف StoryMapJS أو جدول بيانات، لكن تعذّر تحميل قارئ Dateline لهذه الملفات (dateline-import.js): {reason}. تحقّق من وجوده ومن dateline-import_bg.wasm بجانب dateline.js (انسخ dist/ كله)، ثم أعد التحميل.",
 };

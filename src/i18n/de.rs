@@ -62,4 +62,5 @@ pub const CATALOG: Catalog = Catalog {
     network_error: "Die Geschichte aus „{url}“ konnte nicht geladen werden: Die Anfrage ist fehlgeschlagen ({reason}). Prüfen Sie die Adresse und ob der Server dieser Seite das Lesen erlaubt.",
     http_error: "Die Geschichte aus „{url}“ konnte nicht geladen werden: Der Server antwortete {status}. Prüfen Sie die Adresse in data-story.",
     unreadable: "Das Objekt der Geschichte konnte nicht gelesen werden: {reason}. Übergeben Sie eine GeoJSON-FeatureCollection als einfache Daten (Objekte, Arrays, Texte, Zahlen; keine Funktionen oder Zyklen).",
+    importer_error: "Die Geschichte aus {origin} ist eine StoryMapJS-Datei oder eine Tabelle, aber Datelines Leser dafür (dateline-import.js) konnte nicht geladen werden: {reason}. Prüfen Sie, ob er und dateline-import_bg.wasm neben dateline.js liegen (ganz dist/ kopieren), und laden Sie neu.",
 };

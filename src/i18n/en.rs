@@ -62,4 +62,5 @@ pub const CATALOG: Catalog = Catalog {
     network_error: "Could not load the story from “{url}”: the request failed ({reason}). Check the address, and that the server allows this page to read it.",
     http_error: "Could not load the story from “{url}”: the server answered {status}. Check the address in data-story.",
     unreadable: "The story object could not be read: {reason}. Pass a GeoJSON FeatureCollection as plain data (objects, arrays, strings, numbers; no functions or cycles).",
+    importer_error: "The story from {origin} is a StoryMapJS file or a spreadsheet, but Dateline’s reader for those (dateline-import.js) could not be loaded: {reason}. Check that it and dateline-import_bg.wasm are next to dateline.js (copy all of dist/), then reload.",
 };

@@ -62,4 +62,5 @@ pub const CATALOG: Catalog = Catalog {
     network_error: "No se pudo cargar la historia de «{url}»: la solicitud falló ({reason}). Comprueba la dirección y que el servidor permita a esta página leerla.",
     http_error: "No se pudo cargar la historia de «{url}»: el servidor respondió {status}. Comprueba la dirección en data-story.",
     unreadable: "No se pudo leer el objeto de la historia: {reason}. Pasa una FeatureCollection GeoJSON como datos simples (objetos, listas, textos, números; sin funciones ni ciclos).",
+    importer_error: "La historia de {origin} es un archivo de StoryMapJS o una hoja de cálculo, pero el lector de Dateline para ellos (dateline-import.js) no se pudo cargar: {reason}. Comprueba que él y dateline-import_bg.wasm estén junto a dateline.js (copia todo dist/) y vuelve a cargar.",
 };

@@ -62,4 +62,5 @@ pub const CATALOG: Catalog = Catalog {
     network_error: "Impossible de charger le récit depuis « {url} » : la requête a échoué ({reason}). Vérifiez l’adresse et que le serveur autorise cette page à le lire.",
     http_error: "Impossible de charger le récit depuis « {url} » : le serveur a répondu {status}. Vérifiez l’adresse dans data-story.",
     unreadable: "L’objet du récit n’a pas pu être lu : {reason}. Transmettez une FeatureCollection GeoJSON sous forme de données simples (objets, tableaux, textes, nombres ; ni fonctions ni cycles).",
+    importer_error: "Le récit de {origin} est un fichier StoryMapJS ou un tableur, mais le lecteur de Dateline pour ces fichiers (dateline-import.js) n’a pas pu être chargé : {reason}. Vérifiez qu’il est, avec dateline-import_bg.wasm, à côté de dateline.js (copiez tout dist/), puis rechargez.",
 };

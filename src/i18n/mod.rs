@@ -228,6 +228,8 @@ pub struct Catalog {
     pub http_error: &'static str,
     /// `{reason}`: a story object could not be read.
     pub unreadable: &'static str,
+    /// `{origin}`, `{reason}`: the importers' bundle could not be loaded.
+    pub importer_error: &'static str,
 }
 
 impl Catalog {

@@ -91,4 +91,5 @@ pub const CATALOG: Catalog = Catalog {
     network_error: "Не удалось загрузить историю из «{url}»: запрос не выполнен ({reason}). Проверьте адрес и разрешает ли сервер этой странице его читать.",
     http_error: "Не удалось загрузить историю из «{url}»: сервер ответил {status}. Проверьте адрес в data-story.",
     unreadable: "Не удалось прочитать объект истории: {reason}. Передайте GeoJSON FeatureCollection как простые данные (объекты, массивы, строки, числа; без функций и циклов).",
+    importer_error: "История из {origin} — файл StoryMapJS или таблица, но модуль Dateline для их чтения (dateline-import.js) не загрузился: {reason}. Проверьте, что он и dateline-import_bg.wasm лежат рядом с dateline.js (скопируйте весь dist/), и перезагрузите страницу.",
 };

@@ -18,6 +18,11 @@ fn templates(c: &Catalog) -> Vec<(&'static str, &'static str, &'static [&'static
         ("network_error", c.network_error, &["{url}", "{reason}"]),
         ("http_error", c.http_error, &["{url}", "{status}"]),
         ("unreadable", c.unreadable, &["{reason}"]),
+        (
+            "importer_error",
+            c.importer_error,
+            &["{origin}", "{reason}"],
+        ),
     ]
 }
 

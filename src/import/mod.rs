@@ -15,6 +15,7 @@ pub mod html;
 mod html_tokens;
 pub mod loose_date;
 pub mod storymapjs;
+pub mod wire;
 
 use serde_json::Value;
 

@@ -344,6 +344,11 @@ pub enum ErrorKind {
         /// A description of what it holds.
         found: String,
     },
+    /// A problem already put in words elsewhere: by the importers' bundle,
+    /// which reads StoryMapJS files and spreadsheets for the reader
+    /// ([`crate::import::wire`]).
+    #[error("{0}")]
+    Described(String),
 }
 
 #[cfg(test)]

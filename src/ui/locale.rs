@@ -97,6 +97,9 @@ impl Locale {
                 fill(w.http_error, &[("url", url), ("status", status.trim())])
             }
             LoadError::Unreadable { reason } => fill(w.unreadable, &[("reason", reason)]),
+            LoadError::Importer { origin, reason } => {
+                fill(w.importer_error, &[("origin", origin), ("reason", reason)])
+            }
             LoadError::Invalid { origin, errors } => fill(
                 &w.count(&w.cannot_show, errors.len() as u64),
                 &[("origin", origin)],

@@ -34,6 +34,11 @@ test('under a strict CSP the maps are styled and interactive, with no violation'
   await first.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
   await second.locator('[data-testid=marker][aria-label^="Geneva"] .dl-marker-dot').click();
   await second.locator('[data-testid=panel-heading]', { hasText: 'Geneva' }).waitFor();
+  // A spreadsheet story: the importers' bundle is loaded (a dynamic import)
+  // and runs under the policy too.
+  const sheet = page.locator('#sheet');
+  await sheet.locator('[data-testid=marker][aria-label^="Kazan"]').waitFor();
+  assert.ok(page.requests.some((u) => u.endsWith('/dateline-import_bg.wasm')));
   // The other widget's generic class names (.panel, .marker, .title) reach nothing of ours.
   const panel = await first.locator('[data-testid=panel]').evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(panel, 'rgb(255, 255, 255)');

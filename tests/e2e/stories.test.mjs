@@ -88,6 +88,35 @@ test('a TimelineJS sheet and a spreadsheet in the page show as stories', async (
   assert.deepEqual(page.errors, []);
 });
 
+test('the importers are loaded once, only for a StoryMapJS file or a spreadsheet; if they cannot be, those maps say so and the rest show', async () => {
+  const importer = (page) => page.requests.filter((u) => /\/dateline-import(_bg\.wasm|\.js)$/.test(u));
+  // A GeoJSON story's page never asks for them.
+  const plain = await openPage(ctx.browser);
+  await plain.goto(`${ctx.server.url}/index.html`);
+  await plain.locator('[data-testid=marker]').first().waitFor();
+  await plain.waitForTimeout(300);
+  assert.deepEqual(importer(plain), []);
+  await plain.context().close();
+
+  // Three imported stories on one page share one load.
+  const page = await openStories();
+  assert.equal(importer(page).filter((u) => u.endsWith('.wasm')).length, 1, importer(page).join('\n'));
+  await page.context().close();
+
+  // Blocked (a host that copied only part of dist/): the imported maps explain, the others work.
+  const blocked = await openPage(ctx.browser, { viewport: { width: 900, height: 900 } });
+  await blocked.route('**/dateline-import_bg.wasm', (route) => route.abort());
+  await blocked.goto(`${ctx.server.url}/e2e/stories.html`);
+  for (const id of ['#storymap', '#sheet', '#inline-sheet']) {
+    const error = blocked.locator(`${id} [data-testid=story-error]`);
+    await error.waitFor();
+    assert.match(await error.textContent(), /dateline-import\.js\) could not be loaded: .+\. Check that it and dateline-import_bg\.wasm are next to dateline\.js/);
+  }
+  await blocked.locator('#media [data-testid=marker]').first().waitFor();
+  assert.ok(await blocked.locator('#after').isVisible());
+  await blocked.context().close();
+});
+
 test('photos load only when shown, with alt, caption and credit; a broken one keeps its words; a video is a link', async () => {
   const page = await openStories();
   const map = page.locator('#media');
