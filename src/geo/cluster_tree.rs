@@ -442,13 +442,14 @@ fn stack_identical(points: &[WorldPoint], weights: &[u32], zoom: u8) -> (Vec<Nod
     let mut finite: Vec<usize> = (0..points.len())
         .filter(|&i| points.get(i).is_some_and(|p| p.is_finite()))
         .collect();
-    // Stable, so equal positions stay in index order.
-    crate::sorting::sort_by(&mut finite, |&a, &b| {
+    finite.sort_unstable_by(|&a, &b| {
         let (ka, kb) = (key(a).unwrap_or_default(), key(b).unwrap_or_default());
-        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+        ka.0.total_cmp(&kb.0)
+            .then(ka.1.total_cmp(&kb.1))
+            .then(a.cmp(&b))
     });
     let mut groups: Vec<&[usize]> = finite.chunk_by(|&a, &b| key(a) == key(b)).collect();
-    crate::sorting::sort_by(&mut groups, |a, b| a.first().cmp(&b.first()));
+    groups.sort_unstable_by_key(|g| g.first().copied());
 
     let mut formed = Formed::default();
     let mut nodes = Vec::with_capacity(groups.len());
