@@ -5,8 +5,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::import::wire;
-use crate::story::{Story, StoryError};
+use crate::load::js_message;
 
 // The bundle's address is relative to this snippet, which wasm-bindgen
 // writes to `snippets/<crate>/inline0.js` beside `dateline.js`. A failed load
@@ -28,25 +27,12 @@ extern "C" {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unavailable(pub String);
 
-/// The story in `text`, a spreadsheet if `csv`, else a StoryMapJS file, read
-/// by the importers' bundle; `Err(Err(_))` if the bundle could not be loaded.
-pub async fn read_elsewhere(
-    text: &str,
-    csv: bool,
-) -> Result<Story, Result<Vec<StoryError>, Unavailable>> {
-    let answer = JsFuture::from(import_story(text, csv))
+/// The importers' answer for `text`, a spreadsheet if `csv`, else a
+/// StoryMapJS file: `crate::import::wire` text, for `wire::decode`.
+pub async fn read_elsewhere(text: &str, csv: bool) -> Result<String, Unavailable> {
+    JsFuture::from(import_story(text, csv))
         .await
-        .map_err(|e| Err(Unavailable(message(&e))))?;
-    let answer = answer
+        .map_err(|e| Unavailable(js_message(&e)))?
         .as_string()
-        .ok_or_else(|| Err(Unavailable("its answer is not text".to_string())))?;
-    wire::decode(&answer).map_err(Ok)
-}
-
-fn message(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
+        .ok_or_else(|| Unavailable("its answer is not text".to_string()))
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::import::{storymapjs, Format};
+use crate::import::{storymapjs, wire, Format};
 use crate::import_bundle::{read_elsewhere, Unavailable};
 use crate::story::{parse_value, read_json, Story, StoryError};
 
@@ -154,15 +154,15 @@ pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadErr
 
 /// A spreadsheet (if `csv`) or a StoryMapJS file, read by the importers' bundle.
 async fn read_imported(source: &StorySource, text: &str, csv: bool) -> Result<Story, LoadError> {
-    read_elsewhere(text, csv).await.map_err(|e| match e {
-        Ok(errors) => LoadError::Invalid {
-            origin: source.describe(),
-            errors,
-        },
-        Err(Unavailable(reason)) => LoadError::Importer {
+    let answer = read_elsewhere(text, csv)
+        .await
+        .map_err(|Unavailable(reason)| LoadError::Importer {
             origin: source.describe(),
             reason,
-        },
+        })?;
+    wire::decode(&answer).map_err(|errors| LoadError::Invalid {
+        origin: source.describe(),
+        errors,
     })
 }
 
@@ -242,7 +242,8 @@ async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
     Ok(Fetched { text, content_type })
 }
 
-fn js_message(value: &wasm_bindgen::JsValue) -> String {
+/// A JavaScript error's message, for a message to the user.
+pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -31,6 +31,10 @@ pub fn stable_order(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -
 /// assert_eq!(words, ["fig", "pear", "kiwi", "apple"]);
 /// ```
 pub fn sort_by<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    // Most places have one event: nothing to sort, nothing to allocate.
+    if items.len() < 2 {
+        return;
+    }
     let order = stable_order(items.len(), &mut |a, b| cmp(&items[a], &items[b]));
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(
