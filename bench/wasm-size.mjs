@@ -1,11 +1,22 @@
 // Where the reader's WebAssembly bytes are: its sections, its data (the
 // basemap, the story, the CSS, strings), and its code by crate and by
-// function, read from the name section of the binary rustc wrote (before
-// wasm-bindgen and wasm-opt), with the release file's totals beside it.
+// function, read from a name section, with the release file's totals beside it.
 // A twiggy-like view without installing anything.
 //
-//   trunk build --release && node bench/wasm-size.mjs [--top 25] [--wasm path] [--crate core]
+// By default the names come from the binary rustc wrote, before wasm-bindgen
+// and wasm-opt: that counts code which never ships (wasm-bindgen's
+// `__wbindgen_describe_*` functions, code wasm-opt removes or inlines).
+// With --shipped, the same wasm-bindgen and `wasm-opt -Oz` as the release
+// build are run again keeping the names (`--keep-debug`, `-g`), so each
+// crate's figure is what the reader downloads; its gzip share is estimated
+// from its share of the code section.
+//
+//   trunk build --release && node bench/wasm-size.mjs [--shipped] [--top 25] [--wasm path] [--crate core]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const arg = (name, fallback) => {
@@ -13,8 +24,23 @@ const arg = (name, fallback) => {
   return at > 0 ? process.argv[at + 1] : fallback;
 };
 const top = Number(arg('--top', 25));
-const source = arg('--wasm', 'target/wasm32-unknown-unknown/release/dateline.wasm');
+const rustcOutput = arg('--wasm', 'target/wasm32-unknown-unknown/release/dateline.wasm');
 const shipped = arg('--dist', 'dist/dateline_bg.wasm');
+const namedShipped = process.argv.includes('--shipped');
+// The features rustc's wasm32 output uses; wasm-opt 108 needs them named.
+const WASM_FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'multivalue', 'reference-types'];
+
+/** The release build's wasm-bindgen and wasm-opt steps again, names kept. */
+function shippedWithNames(wasm) {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-size-'));
+  const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--weak-refs', '--no-typescript', '--out-dir', dir, wasm]);
+  const named = join(dir, 'named.wasm');
+  const bound = join(dir, `${basename(wasm, '.wasm')}_bg.wasm`);
+  run('wasm-opt', ['-Oz', '-g', ...WASM_FEATURES.map((f) => `--enable-${f}`), bound, '-o', named]);
+  return named;
+}
+const source = namedShipped ? shippedWithNames(rustcOutput) : rustcOutput;
 const kib = (n) => (n / 1024).toFixed(1).padStart(8);
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 
@@ -127,8 +153,14 @@ function demangle(name) {
 function crateOf(name) {
   const v0 = name.startsWith('_R') && name.match(/C(?:s[0-9a-zA-Z]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/);
   if (v0) return v0[2].slice(0, Number(v0[1]));
+  // Dropping a value is code for the value's crate.
+  const dropped = demangle(name).match(/^core(?:\[[0-9a-f]+\])?::ptr::drop_in_place<(.*)>/);
+  if (dropped) return crateOf(dropped[1].replace(/^\(|^&/, ''));
+  // `<T as tachys::…>::f` (a generic type): the trait's crate.
+  const generic = demangle(name).match(/^<&?(?:mut )?[A-Z] as ([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
+  if (generic) return generic[1];
   const path = demangle(name).replace(/^(<|&|mut |\*const |\*mut |\(|\[)+/, '');
-  const m = path.match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
+  const m = path.match(/^([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
   if (m) return m[1];
   if (/^(__|memcpy|memset|memmove|memcmp|dl|rust_)/.test(name)) return 'std (runtime)';
   return '(other)';
@@ -144,9 +176,16 @@ const final = await readFile(shipped).catch(() => null);
 
 console.log(`Shipped ${shipped}: ${kib(final?.length ?? 0).trim()} KiB raw, ${kib(final ? gz(final) : 0).trim()} KiB gzip -9`);
 for (const s of final ? sections(final) : []) if (s.size > 1024) console.log(`  section ${s.name.padEnd(12)} ${kib(s.size)} KiB`);
-console.log(`\nFrom ${source} (rustc's output, with names; before wasm-bindgen and wasm-opt):`);
+console.log(
+  namedShipped
+    ? `\nFrom ${rustcOutput} through wasm-bindgen and wasm-opt -Oz again, names kept (what ships):`
+    : `\nFrom ${source} (rustc's output, with names; before wasm-bindgen and wasm-opt):`,
+);
 const code = bodySizes.reduce((a, b) => a + b, 0);
 console.log(`  code ${kib(code)} KiB in ${bodySizes.length} functions`);
+const shippedCode = final && sections(final).find((s) => s.name === 'code');
+const codeGzip = shippedCode ? gz(final.subarray(shippedCode.start, shippedCode.start + shippedCode.size)) : 0;
+if (namedShipped) console.log(`  the release file's code section: ${kib(codeGzip).trim()} KiB gzip -9`);
 
 const byCrate = new Map();
 const fns = bodySizes.map((size, i) => {
@@ -154,8 +193,12 @@ const fns = bodySizes.map((size, i) => {
   return { size, raw, name: demangle(raw) };
 });
 for (const f of fns) byCrate.set(crateOf(f.raw), (byCrate.get(crateOf(f.raw)) ?? 0) + f.size);
-console.log('\nCode by crate (KiB, before wasm-opt)');
-for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${crate.padEnd(28)} ${kib(size)}`);
+console.log(namedShipped ? '\nCode by crate (KiB raw, share, ≈ KiB gzip by share)' : '\nCode by crate (KiB, before wasm-opt)');
+for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  const share = size / code;
+  const more = namedShipped ? `  ${(100 * share).toFixed(1).padStart(5)} %  ${kib(share * codeGzip)}` : '';
+  console.log(`  ${crate.padEnd(28)} ${kib(size)}${more}`);
+}
 
 const byModule = new Map();
 for (const f of fns.filter((f) => f.name.startsWith('dateline::') || f.name.startsWith('<dateline::'))) {

@@ -23,8 +23,8 @@ pub enum StorySource {
     Url(String),
     /// A story's text given inline in the page.
     Inline(String),
-    /// A story handed over as a JavaScript object (read with
-    /// serde-wasm-bindgen), or why it could not be read.
+    /// A story handed over as a JavaScript object (read through
+    /// JSON.stringify), or why it could not be read.
     Object(Result<Arc<serde_json::Value>, String>),
 }
 

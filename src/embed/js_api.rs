@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -18,8 +17,10 @@ pub fn healthy() -> bool {
     !crate::panic_report::panicked()
 }
 
-/// `mount()`'s options besides the story, as a script passes them.
-#[derive(Debug, Default, Deserialize)]
+/// `mount()`'s options besides the story, as a script passes them. Read by
+/// hand, not by serde: derived deserialisers bring core's float printing
+/// (for their error messages) into the reader's bundle.
+#[derive(Default)]
 struct JsOptions {
     cooperative: Option<bool>,
     event: Option<String>,
@@ -41,13 +42,7 @@ pub fn mount_widget(
     let options: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
     } else {
-        check_option_names(&options)?;
-        serde_wasm_bindgen::from_value(options).map_err(|e| {
-            JsError::new(&format!(
-                "Dateline.mount: the options could not be read ({e}). Use cooperative \
-                 (true or false), event (an event id), links (true or false) and story."
-            ))
-        })?
+        read_options(&options)?
     };
     let source = source_of(story)?;
     let defaults = EmbedOptions::default();
@@ -105,6 +100,49 @@ fn check_option_names(options: &JsValue) -> Result<(), JsError> {
     Ok(())
 }
 
+fn read_options(options: &JsValue) -> Result<JsOptions, JsError> {
+    check_option_names(options)?;
+    Ok(JsOptions {
+        cooperative: yes_or_no(options, "cooperative")?,
+        event: text(options, "event", "an event id")?,
+        links: yes_or_no(options, "links")?,
+        format: text(options, "format", "\"csv\"")?,
+        lang: text(options, "lang", "a language tag such as \"en\" or \"ru\"")?,
+    })
+}
+
+/// The option `name`, if it is given (`undefined` and `null` leave it out).
+fn given(options: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(options, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn yes_or_no(options: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
+    given(options, name)
+        .map(|v| {
+            v.as_bool()
+                .ok_or_else(|| wrong_type(name, "true or false", &v))
+        })
+        .transpose()
+}
+
+fn text(options: &JsValue, name: &str, expected: &str) -> Result<Option<String>, JsError> {
+    given(options, name)
+        .map(|v| v.as_string().ok_or_else(|| wrong_type(name, expected, &v)))
+        .transpose()
+}
+
+fn wrong_type(name: &str, expected: &str, got: &JsValue) -> JsError {
+    let shown = js_sys::JSON::stringify(got)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| got.js_typeof().as_string().unwrap_or_default());
+    JsError::new(&format!(
+        "Dateline.mount: the option {name} must be {expected}, not {shown}."
+    ))
+}
+
 /// Where a script's `story` option says the story is.
 fn source_of(story: JsValue) -> Result<StorySource, JsError> {
     if story.is_undefined() || story.is_null() {
@@ -118,10 +156,17 @@ fn source_of(story: JsValue) -> Result<StorySource, JsError> {
             "Dateline.mount: story must be a story object (GeoJSON) or the URL of a story file.",
         ));
     }
-    let value = serde_wasm_bindgen::from_value::<serde_json::Value>(story)
-        .map(Arc::new)
-        .map_err(|e| e.to_string());
-    Ok(StorySource::Object(value))
+    Ok(StorySource::Object(story_value(&story).map(Arc::new)))
+}
+
+/// A story object as JSON data: through JSON.stringify, which the bundle
+/// has already, where serde-wasm-bindgen would add its own deserialiser.
+fn story_value(story: &JsValue) -> Result<serde_json::Value, String> {
+    let text = js_sys::JSON::stringify(story)
+        .map_err(|e| crate::load::js_message(&e))?
+        .as_string()
+        .ok_or_else(|| "it has no JSON form".to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
 /// A mounted widget, for the loader's handle.

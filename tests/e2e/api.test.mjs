@@ -129,6 +129,17 @@ test('mount() rejects a bad story with its problems, and bad options with a clea
     window.Dateline.mount(window.addMapElement('option'), { cooperativ: false }).then(() => null, (e) => e.message),
   );
   assert.match(badOption, /unknown option “cooperativ”; the options are story, cooperative, event, links/);
+  const wrongType = await page.evaluate(() =>
+    window.Dateline.mount(window.addMapElement('typed'), { cooperative: 'yes' }).then(() => null, (e) => e.message),
+  );
+  assert.match(wrongType, /the option cooperative must be true or false, not "yes"/);
+  // Not plain data: said in the widget and by the rejection, in JavaScript's own words.
+  const notData = await page.evaluate(() =>
+    window.Dateline.mount(window.addMapElement('bigint'), { story: { type: 'FeatureCollection', features: [], n: 1n } })
+      .then(() => null, (e) => [e.message, ...(e.problems ?? [])].join(' ')),
+  );
+  assert.match(notData, /story object could not be read: .*BigInt/);
+  assert.match(await page.locator('#bigint [data-testid=story-error]').textContent(), /story object could not be read: .*BigInt/);
   const twice = await page.evaluate(async () => {
     const el = window.addMapElement('twice');
     await window.Dateline.mount(el);
