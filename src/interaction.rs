@@ -2,6 +2,7 @@
 //! view. The components only translate events into these.
 
 use crate::geo::{ScreenPoint, Viewport, Zoom};
+use crate::math;
 
 /// How far one arrow key press pans, in px.
 pub const KEY_PAN_PX: f64 = 96.0;
@@ -154,7 +155,7 @@ pub fn pinch(
 ) -> Viewport {
     let ratio = dist1 / dist0;
     let delta = if ratio.is_finite() && ratio > 0.0 {
-        ratio.log2()
+        math::log2(ratio)
     } else {
         0.0
     };

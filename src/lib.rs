@@ -17,6 +17,7 @@ pub mod import;
 pub mod interaction;
 pub mod layout;
 pub mod markers;
+pub mod math;
 pub mod selection;
 pub mod sorting;
 pub mod story;

@@ -11,6 +11,7 @@
 //! The map does not repeat the world horizontally, so nothing wraps around
 //! the antimeridian.
 
+use crate::math;
 use std::f64::consts::TAU;
 
 use super::bounds::WorldBounds;
@@ -268,7 +269,7 @@ impl ClusterTree {
         let mut formed = vec![leaf_formed];
         for zoom in (min_zoom..=max_zoom).rev() {
             let Some(above) = levels.last() else { break };
-            let radius = radius_px / (TILE_SIZE * f64::from(zoom).exp2());
+            let radius = radius_px / (TILE_SIZE * math::exp2(f64::from(zoom)));
             let (nodes, merged) = merge_level(above, radius, zoom);
             // Nothing merged: the level is the one above, in the same order.
             if !merged.spans.is_empty() {
@@ -579,7 +580,7 @@ pub fn spiderfy_offsets(n: usize, marker_size_px: f64) -> Vec<(f64, f64)> {
         return (0..n)
             .map(|i| {
                 let angle = step * i as f64;
-                (radius * angle.cos(), radius * angle.sin())
+                (radius * math::cos(angle), radius * math::sin(angle))
             })
             .collect();
     }
@@ -590,7 +591,7 @@ pub fn spiderfy_offsets(n: usize, marker_size_px: f64) -> Vec<(f64, f64)> {
     let mut offsets = Vec::with_capacity(n);
     for _ in 0..n {
         let r = b * theta;
-        offsets.push((r * theta.cos(), r * theta.sin()));
+        offsets.push((r * math::cos(theta), r * math::sin(theta)));
         theta += SPACING * size / r.hypot(b);
     }
     offsets
@@ -722,7 +723,7 @@ mod tests {
     }
 
     fn world_radius(options: &ClusterOptions, zoom: u8) -> f64 {
-        options.radius_px / (TILE_SIZE * f64::from(zoom).exp2())
+        options.radius_px / (TILE_SIZE * math::exp2(f64::from(zoom)))
     }
 
     fn distance(a: WorldPoint, b: WorldPoint) -> f64 {

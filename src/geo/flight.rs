@@ -5,6 +5,7 @@
 use super::mercator::WorldPoint;
 use super::viewport::Viewport;
 use super::zoom::Zoom;
+use crate::math;
 
 const RHO: f64 = std::f64::consts::SQRT_2;
 
@@ -48,7 +49,7 @@ impl Flight {
             w0,
             w1,
             r0: 0.0,
-            s: (w1 / w0).ln() / RHO,
+            s: math::ln(w1 / w0) / RHO,
             pure_zoom: true,
             glide: false,
         };
@@ -57,7 +58,7 @@ impl Flight {
         }
         if d2.sqrt() < w0.min(w1) {
             // Length in view widths, for the duration.
-            let s = d2.sqrt() / w0.min(w1) + (w1 / w0).ln().abs() / RHO;
+            let s = d2.sqrt() / w0.min(w1) + math::ln(w1 / w0).abs() / RHO;
             return Flight {
                 s,
                 pure_zoom: false,
@@ -68,8 +69,8 @@ impl Flight {
         let d1 = d2.sqrt();
         let b0 = (w1 * w1 - w0 * w0 + 4.0 * d2) / (2.0 * w0 * 2.0 * d1);
         let b1 = (w1 * w1 - w0 * w0 - 4.0 * d2) / (2.0 * w1 * 2.0 * d1);
-        let r0 = ((b0 * b0 + 1.0).sqrt() - b0).ln();
-        let r1 = ((b1 * b1 + 1.0).sqrt() - b1).ln();
+        let r0 = math::ln((b0 * b0 + 1.0).sqrt() - b0);
+        let r1 = math::ln((b1 * b1 + 1.0).sqrt() - b1);
         Flight {
             r0,
             s: (r1 - r0) / RHO,
@@ -100,14 +101,14 @@ impl Flight {
         }
         let s = t * self.s;
         let (u, w) = if self.glide {
-            (t, self.w0 * (self.w1 / self.w0).powf(t))
+            (t, self.w0 * math::powf(self.w1 / self.w0, t))
         } else if self.pure_zoom {
-            (t, self.w0 * (RHO * s).exp())
+            (t, self.w0 * math::exp(RHO * s))
         } else {
-            let cosh_r0 = self.r0.cosh();
+            let cosh_r0 = math::cosh(self.r0);
             let u = self.w0 / (2.0 * (self.dx.hypot(self.dy)))
-                * (cosh_r0 * (RHO * s + self.r0).tanh() - self.r0.sinh());
-            (u, self.w0 * cosh_r0 / (RHO * s + self.r0).cosh())
+                * (cosh_r0 * math::tanh(RHO * s + self.r0) - math::sinh(self.r0));
+            (u, self.w0 * cosh_r0 / math::cosh(RHO * s + self.r0))
         };
         let width = self.to.size().width.max(1.0);
         let zoom = Zoom::from_scale(width / w);

@@ -3,6 +3,7 @@
 //! a flat Web Mercator map must draw it.
 
 use super::mercator::{project, LonLat, WorldPoint};
+use crate::math;
 
 /// Long hops get a point at least every this many degrees of arc.
 const STEP_DEGREES: f64 = 2.0;
@@ -103,12 +104,12 @@ fn push_leg(path: &mut String, leg: &Leg, scale: f64) {
 pub fn great_circle(a: LonLat, b: LonLat) -> Vec<LonLat> {
     let (va, vb) = (unit_vector(a), unit_vector(b));
     let dot = (va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]).clamp(-1.0, 1.0);
-    let angle = dot.acos();
+    let angle = math::acos(dot);
     if !angle.is_finite() || angle < 1e-9 {
         return vec![a, b];
     }
     let steps = (angle.to_degrees() / STEP_DEGREES).ceil().max(1.0) as usize;
-    let sin = angle.sin();
+    let sin = math::sin(angle);
     (0..=steps)
         .map(|i| {
             let t = i as f64 / steps as f64;
@@ -116,7 +117,10 @@ pub fn great_circle(a: LonLat, b: LonLat) -> Vec<LonLat> {
                 // Antipodes: any great circle will do; the straight blend is one.
                 return lerp(a, b, t);
             }
-            let (wa, wb) = (((1.0 - t) * angle).sin() / sin, (t * angle).sin() / sin);
+            let (wa, wb) = (
+                math::sin((1.0 - t) * angle) / sin,
+                math::sin(t * angle) / sin,
+            );
             let v = [
                 wa * va[0] + wb * vb[0],
                 wa * va[1] + wb * vb[1],
@@ -157,14 +161,18 @@ pub fn split_at_antimeridian(points: &[LonLat]) -> Vec<Vec<LonLat>> {
 
 fn unit_vector(p: LonLat) -> [f64; 3] {
     let (lon, lat) = (p.lon.to_radians(), p.lat.to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    [
+        math::cos(lat) * math::cos(lon),
+        math::cos(lat) * math::sin(lon),
+        math::sin(lat),
+    ]
 }
 
 fn lon_lat(v: [f64; 3]) -> LonLat {
     let norm = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
     LonLat {
-        lon: v[1].atan2(v[0]).to_degrees(),
-        lat: (v[2] / norm).clamp(-1.0, 1.0).asin().to_degrees(),
+        lon: math::atan2(v[1], v[0]).to_degrees(),
+        lat: math::asin((v[2] / norm).clamp(-1.0, 1.0)).to_degrees(),
     }
 }
 

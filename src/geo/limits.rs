@@ -5,6 +5,7 @@
 use super::screen::{Insets, Size};
 use super::viewport::Viewport;
 use super::zoom::{Zoom, TILE_SIZE};
+use crate::math;
 
 /// The closest zoom a map shows: [`Zoom::MAX`].
 pub const MAX_ZOOM: f64 = Zoom::MAX;
@@ -23,7 +24,7 @@ pub const MAX_ZOOM: f64 = Zoom::MAX;
 pub fn min_zoom(size: Size) -> f64 {
     let side = size.width.min(size.height);
     if side.is_finite() && side > TILE_SIZE {
-        (side / TILE_SIZE).log2().min(MAX_ZOOM)
+        math::log2(side / TILE_SIZE).min(MAX_ZOOM)
     } else {
         0.0
     }
@@ -62,7 +63,7 @@ mod tests {
             (100.0, 50.0),
         ] {
             let size = Size::new(w, h);
-            let world = TILE_SIZE * 2f64.powf(min_zoom(size));
+            let world = TILE_SIZE * math::exp2(min_zoom(size));
             assert!(world <= w + 1e-9 && world <= h + 1e-9 || world == TILE_SIZE);
         }
         assert_eq!(min_zoom(Size::new(f64::NAN, 10.0)), 0.0);

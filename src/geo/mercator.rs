@@ -1,5 +1,6 @@
 //! Web Mercator (EPSG:3857) on the unit square, and ground distances.
 
+use crate::math;
 use std::f64::consts::PI;
 
 /// The latitude, in degrees, at which Web Mercator becomes a square:
@@ -84,7 +85,7 @@ pub fn project(lon: f64, lat: f64) -> Option<WorldPoint> {
     let lon = lon.clamp(-180.0, 180.0);
     let phi = lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
     let x = (lon + 180.0) / 360.0;
-    let y = (1.0 - (PI / 4.0 + phi / 2.0).tan().ln() / PI) / 2.0;
+    let y = (1.0 - math::ln(math::tan(PI / 4.0 + phi / 2.0)) / PI) / 2.0;
     // At ±MAX_LATITUDE the formula lands a few ulps outside [0, 1].
     Some(WorldPoint::new(x, y.clamp(0.0, 1.0)))
 }
@@ -101,7 +102,7 @@ pub fn unproject(p: WorldPoint) -> Option<LonLat> {
     let x = p.x.clamp(0.0, 1.0);
     let y = p.y.clamp(0.0, 1.0);
     let lon = x * 360.0 - 180.0;
-    let lat = (PI * (1.0 - 2.0 * y)).sinh().atan().to_degrees();
+    let lat = math::atan(math::sinh(PI * (1.0 - 2.0 * y))).to_degrees();
     Some(LonLat::new(lon, lat))
 }
 
@@ -113,10 +114,10 @@ pub fn ground_distance_m(a: LonLat, b: LonLat) -> f64 {
     let (phi_a, phi_b) = (a.lat.to_radians(), b.lat.to_radians());
     let d_phi = phi_b - phi_a;
     let d_lambda = (b.lon - a.lon).to_radians();
-    let h =
-        (d_phi / 2.0).sin().powi(2) + phi_a.cos() * phi_b.cos() * (d_lambda / 2.0).sin().powi(2);
+    let h = math::sin(d_phi / 2.0).powi(2)
+        + math::cos(phi_a) * math::cos(phi_b) * math::sin(d_lambda / 2.0).powi(2);
     // Rounding can push `h` a hair above 1 for antipodes; asin would give NaN.
-    2.0 * MEAN_EARTH_RADIUS_M * h.clamp(0.0, 1.0).sqrt().asin()
+    2.0 * MEAN_EARTH_RADIUS_M * math::asin(h.clamp(0.0, 1.0).sqrt())
 }
 
 #[cfg(test)]

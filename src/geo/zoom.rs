@@ -1,5 +1,6 @@
 //! The zoom level, as a newtype that cannot hold a bad value.
 
+use crate::math;
 use thiserror::Error;
 
 /// Width and height of the whole world at zoom 0, in CSS pixels.
@@ -49,7 +50,7 @@ impl Zoom {
     /// the inverse of [`Zoom::scale`]. Zero or NaN scale gives [`Zoom::MIN`].
     pub fn from_scale(scale: f64) -> Zoom {
         // log2 of 0 is -inf and of a negative is NaN; both clamp to MIN.
-        Zoom::clamped((scale / TILE_SIZE).log2())
+        Zoom::clamped(math::log2(scale / TILE_SIZE))
     }
 
     /// The level as a number.
@@ -59,7 +60,7 @@ impl Zoom {
 
     /// Width (and height) of the world in pixels: `TILE_SIZE * 2^z`.
     pub fn scale(self) -> f64 {
-        TILE_SIZE * self.0.exp2()
+        TILE_SIZE * math::exp2(self.0)
     }
 }
 
