@@ -282,3 +282,36 @@ async fn the_overview_lists_a_long_story_a_page_at_a_time() {
         "no more to show"
     );
 }
+
+/// On the web the geometry's functions are the browser's `Math`: the same
+/// values as Rust's own (to rounding), with the arguments in the same order.
+#[wasm_bindgen_test]
+fn the_browsers_math_agrees_with_rusts() {
+    use dateline::math;
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1.0);
+    for x in [-2.5, -0.3, 0.0, 0.7, 1.0, 3.1] {
+        for (name, ours, rusts) in [
+            ("sin", math::sin(x), x.sin()),
+            ("cos", math::cos(x), x.cos()),
+            ("tan", math::tan(x), x.tan()),
+            ("atan", math::atan(x), x.atan()),
+            ("sinh", math::sinh(x), x.sinh()),
+            ("cosh", math::cosh(x), x.cosh()),
+            ("tanh", math::tanh(x), x.tanh()),
+            ("exp", math::exp(x), x.exp()),
+            ("exp2", math::exp2(x), x.exp2()),
+            ("atan2", math::atan2(x, 0.5), x.atan2(0.5)),
+            ("powf", math::powf(1.7, x), 1.7f64.powf(x)),
+        ] {
+            assert!(close(ours, rusts), "{name}({x}): {ours} against {rusts}");
+        }
+    }
+    for x in [0.1, 1.0, 7.5] {
+        assert!(close(math::ln(x), x.ln()), "ln({x})");
+        assert!(close(math::log2(x), x.log2()), "log2({x})");
+    }
+    for x in [-0.9, 0.0, 0.6] {
+        assert!(close(math::asin(x), x.asin()), "asin({x})");
+        assert!(close(math::acos(x), x.acos()), "acos({x})");
+    }
+}
