@@ -1,7 +1,5 @@
 //! Getting a story's text from where the host page says it is, and parsing it.
 
-use std::sync::Arc;
-
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -23,9 +21,9 @@ pub enum StorySource {
     Url(String),
     /// A story's text given inline in the page.
     Inline(String),
-    /// A story handed over as a JavaScript object (read through
-    /// JSON.stringify), or why it could not be read.
-    Object(Result<Arc<serde_json::Value>, String>),
+    /// A story handed over as a JavaScript object, as the text
+    /// JSON.stringify made of it, or why it could not be made.
+    Object(Result<String, String>),
 }
 
 impl StorySource {
@@ -122,15 +120,8 @@ pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadErr
             let base = absolute(url, page.as_deref());
             (fetched.text, format, base)
         }
-        StorySource::Object(Ok(value)) => {
-            let mut story = if storymapjs::recognises(value) {
-                read_imported(source, &value.to_string(), false).await?
-            } else {
-                parse_value(value).map_err(invalid)?
-            };
-            resolve_media(&mut story, page.as_deref());
-            return Ok(story);
-        }
+        // GeoJSON or StoryMapJS, as the content shows; never a spreadsheet.
+        StorySource::Object(Ok(json)) => (json.clone(), Format::Detect, page),
         StorySource::Object(Err(reason)) => {
             return Err(LoadError::Unreadable {
                 reason: reason.clone(),

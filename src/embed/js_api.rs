@@ -1,8 +1,6 @@
 //! The functions `dateline-embed.js` calls in each WebAssembly instance: it
 //! wraps them in `mount(element, options)` and the handle's promises.
 
-use std::sync::Arc;
-
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -156,17 +154,17 @@ fn source_of(story: JsValue) -> Result<StorySource, JsError> {
             "Dateline.mount: story must be a story object (GeoJSON) or the URL of a story file.",
         ));
     }
-    Ok(StorySource::Object(story_value(&story).map(Arc::new)))
+    Ok(StorySource::Object(story_json(&story)))
 }
 
-/// A story object as JSON data: through JSON.stringify, which the bundle
-/// has already, where serde-wasm-bindgen would add its own deserialiser.
-fn story_value(story: &JsValue) -> Result<serde_json::Value, String> {
-    let text = js_sys::JSON::stringify(story)
+/// A story object as JSON text, which the loader reads like a story file's:
+/// JSON.stringify is in every browser, where serde-wasm-bindgen would add a
+/// deserialiser of its own to the bundle.
+fn story_json(story: &JsValue) -> Result<String, String> {
+    js_sys::JSON::stringify(story)
         .map_err(|e| crate::load::js_message(&e))?
         .as_string()
-        .ok_or_else(|| "it has no JSON form".to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+        .ok_or_else(|| "it has no JSON form".to_string())
 }
 
 /// A mounted widget, for the loader's handle.

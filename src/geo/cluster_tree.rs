@@ -11,13 +11,13 @@
 //! The map does not repeat the world horizontally, so nothing wraps around
 //! the antimeridian.
 
-use crate::math;
 use std::f64::consts::TAU;
 
 use super::bounds::WorldBounds;
 use super::kdtree::KdTree;
 use super::mercator::WorldPoint;
 use super::zoom::TILE_SIZE;
+use crate::math;
 
 /// The highest [`ClusterOptions::max_zoom`] honoured; larger values are
 /// lowered to it. At zoom 30 the merge radius is already far below a metre.

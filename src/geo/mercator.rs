@@ -1,7 +1,8 @@
 //! Web Mercator (EPSG:3857) on the unit square, and ground distances.
 
-use crate::math;
 use std::f64::consts::PI;
+
+use crate::math;
 
 /// The latitude, in degrees, at which Web Mercator becomes a square:
 /// `atan(sinh(π))`. Latitudes beyond it are clamped.

@@ -1,7 +1,8 @@
 //! The zoom level, as a newtype that cannot hold a bad value.
 
-use crate::math;
 use thiserror::Error;
+
+use crate::math;
 
 /// Width and height of the whole world at zoom 0, in CSS pixels.
 pub const TILE_SIZE: f64 = 256.0;

@@ -141,12 +141,9 @@ impl Camera {
         // say) is painted first, in a frame of its own.
         let camera = *self;
         let landed: Box<dyn FnOnce()> = Box::new(landed);
-        let tasks = self.tasks;
-        tasks.frame(move || {
-            tasks.frame(move || {
-                let started = js_sys::Date::now();
-                camera.step(flight, duration, started, generation, landed)
-            })
+        self.tasks.after_next_paint(move || {
+            let started = js_sys::Date::now();
+            camera.step(flight, duration, started, generation, landed)
         });
     }
 
