@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Dateline's build and tests need and skips what is present:
-# Debian's chromium, chromium-driver and binaryen (wasm-opt 108); the wasm32
+# Debian's chromium, chromium-driver, binaryen (wasm-opt 108), gmt and
+# gmt-gshhg-high (for the detail tiles); the wasm32
 # target; wasm-bindgen-cli at the exact version in Cargo.lock; Trunk 0.21;
 # the npm packages in package-lock.json. Nothing comes from outside crates.io,
 # npm and Debian: Trunk runs offline with these tools (see Trunk.toml).
@@ -11,6 +12,9 @@ apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 command -v wasm-opt >/dev/null || apt_missing+=(binaryen)
+# GSHHG shores, lakes, rivers and borders, which the detail tiles are cut from.
+command -v gmt >/dev/null || apt_missing+=(gmt)
+[ -d /usr/share/gmt-gshhg ] || apt_missing+=(gmt-gshhg-high)
 if ((${#apt_missing[@]})); then
   echo "setup: installing ${apt_missing[*]} from Debian"
   sudo=""
@@ -44,4 +48,12 @@ fi
 # The drafter's place index, built from the npm packages (about a minute).
 if [ ! -s assets/gazetteer.tsv ] || [ tools/gazetteer/build.mjs -nt assets/gazetteer.tsv ] || [ tools/gazetteer/names.mjs -nt assets/gazetteer.tsv ]; then
   node tools/gazetteer/build.mjs
+fi
+# The detail basemap's tiles (src/tiles/): GSHHG through gmt, GeoNames and
+# Natural Earth from the npm packages; about 20 s once the builder is compiled.
+tiles_sources="tools/tiles/sources.mjs src/tiles src/bin/dateline-tiles.rs src/basemap/format.rs"
+if [ ! -s assets/tiles/index.bin ] || [ -n "$(find $tiles_sources -newer assets/tiles/index.bin | head -1)" ]; then
+  echo "setup: building the detail tiles"
+  node tools/tiles/sources.mjs target/tiles-src
+  cargo run --quiet --release --bin dateline-tiles -- target/tiles-src assets/tiles
 fi

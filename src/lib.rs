@@ -23,6 +23,7 @@ pub mod sorting;
 pub mod story;
 pub mod story_data;
 pub mod studio;
+pub mod tiles;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]

@@ -34,3 +34,11 @@ bundle dateline-studio studio
 cp studio.html assets/studio.css assets/studio-boot.js "$out/"
 # The place names the drafter resolves against, fetched only when a draft is asked for.
 cp assets/gazetteer.tsv "$out/gazetteer.tsv"
+# The detail tiles (scripts/setup.sh builds them); without them the reader
+# draws the embedded world outlines only.
+if [ -s assets/tiles/index.bin ]; then
+  rm -rf "$out/tiles"
+  cp -R assets/tiles "$out/tiles"
+else
+  echo "build-bundles: assets/tiles is missing (run scripts/setup.sh): the map will show no detail" >&2
+fi

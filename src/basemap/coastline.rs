@@ -23,6 +23,16 @@ use super::Ring;
 /// );
 /// ```
 pub fn coastlines(land: &[Ring]) -> Vec<Ring> {
+    outlines_inside(land, 0.0, 1.0)
+}
+
+/// The outlines of `land` without the segments along the square
+/// `[lo, hi]²` it was cut to: a detail tile's coasts, its cut edges left out.
+/// [`coastlines`] is this for the world square.
+pub fn outlines_inside(land: &[Ring], lo: f32, hi: f32) -> Vec<Ring> {
+    let along_edge = |a: [f32; 2], b: [f32; 2]| {
+        (a[0] == b[0] && (a[0] <= lo || a[0] >= hi)) || (a[1] == b[1] && (a[1] <= lo || a[1] >= hi))
+    };
     let mut lines = Vec::new();
     for ring in land {
         let n = ring.len();
@@ -62,6 +72,7 @@ pub fn coastlines(land: &[Ring]) -> Vec<Ring> {
 
 /// Whether the segment a–b lies along one edge of the world square. Exact
 /// comparisons are right here: decoded edge coordinates are exactly 0 or 1.
+#[cfg(test)]
 fn along_edge(a: [f32; 2], b: [f32; 2]) -> bool {
     (a[0] == b[0] && (a[0] <= 0.0 || a[0] >= 1.0)) || (a[1] == b[1] && (a[1] <= 0.0 || a[1] >= 1.0))
 }

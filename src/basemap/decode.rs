@@ -1,7 +1,10 @@
 //! Decoding `assets/basemap.bin` into rings in world coordinates.
 
-use super::format::{ReadError, Reader, LAYER_BORDERS, LAYER_LAND, MAGIC, MAX_Q_BITS, VERSION};
-use super::{Basemap, Ring};
+use super::format::{
+    ReadError, Reader, LAYER_BORDERS, LAYER_LABELS, LAYER_LAND, LAYER_RIVERS, MAGIC,
+    MAX_LABEL_BYTES, MAX_Q_BITS, VERSION,
+};
+use super::{Basemap, Label, LabelClass, Ring};
 
 /// Why a basemap could not be decoded. Offsets are bytes from the file start.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -72,6 +75,14 @@ pub enum BasemapError {
         /// The repeated kind.
         kind: u8,
     },
+    /// A label whose name is empty, too long or not UTF-8, or whose class is unknown.
+    #[error("basemap label at byte {offset} is malformed: {why}")]
+    BadLabel {
+        /// Where the label starts.
+        offset: usize,
+        /// What is wrong with it.
+        why: &'static str,
+    },
     /// Bytes after the last layer.
     #[error("basemap has {count} unexpected bytes after its last layer, from byte {offset}")]
     TrailingBytes {
@@ -130,6 +141,8 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, BasemapError> {
 
     let mut land: Option<Vec<Ring>> = None;
     let mut borders: Option<Vec<Ring>> = None;
+    let mut rivers: Option<Vec<Ring>> = None;
+    let mut labels: Option<Vec<Label>> = None;
     for _ in 0..layer_count {
         let kind = r.u8().map_err(|e| BasemapError::read(e, "a layer kind"))?;
         let len = r
@@ -137,16 +150,24 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, BasemapError> {
             .map_err(|e| BasemapError::read(e, "a layer length"))? as usize;
         let start = r.offset();
         let payload = r.take(len).map_err(|e| BasemapError::read(e, "a layer"))?;
-        let (slot, min_points) = match kind {
-            LAYER_LAND => (&mut land, 3),
-            LAYER_BORDERS => (&mut borders, 2),
-            _ => continue,
-        };
-        if slot.is_some() {
-            return Err(BasemapError::DuplicateLayer { kind });
-        }
         let mut lr = Reader::new(payload, start);
-        let rings = decode_rings(&mut lr, q, min_points)?;
+        if kind == LAYER_LABELS {
+            if labels.is_some() {
+                return Err(BasemapError::DuplicateLayer { kind });
+            }
+            labels = Some(decode_labels(&mut lr, q)?);
+        } else {
+            let (slot, min_points) = match kind {
+                LAYER_LAND => (&mut land, 3),
+                LAYER_BORDERS => (&mut borders, 2),
+                LAYER_RIVERS => (&mut rivers, 2),
+                _ => continue,
+            };
+            if slot.is_some() {
+                return Err(BasemapError::DuplicateLayer { kind });
+            }
+            *slot = Some(decode_rings(&mut lr, q, min_points)?);
+        }
         if lr.remaining() != 0 {
             return Err(BasemapError::LayerLength {
                 kind,
@@ -154,7 +175,6 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, BasemapError> {
                 used: len - lr.remaining(),
             });
         }
-        *slot = Some(rings);
     }
     if r.remaining() != 0 {
         return Err(BasemapError::TrailingBytes {
@@ -165,7 +185,52 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, BasemapError> {
     Ok(Basemap {
         land: land.unwrap_or_default(),
         borders: borders.unwrap_or_default(),
+        rivers: rivers.unwrap_or_default(),
+        labels: labels.unwrap_or_default(),
     })
+}
+
+/// The labels layer: points (delta-coded like rings), each with a class byte,
+/// a weight and a UTF-8 name of 1 to [`MAX_LABEL_BYTES`] bytes.
+fn decode_labels(r: &mut Reader, q: i64) -> Result<Vec<Label>, BasemapError> {
+    let count = r
+        .varint()
+        .map_err(|e| BasemapError::read(e, "a label count"))?;
+    // A label takes at least 5 bytes.
+    let mut labels = Vec::with_capacity((count as usize).min(r.remaining() / 5));
+    let scale = 1.0 / q as f64;
+    let (mut x, mut y) = (0i64, 0i64);
+    for _ in 0..count {
+        let offset = r.offset();
+        let bad = |why| BasemapError::BadLabel { offset, why };
+        x += r.zigzag().map_err(|e| BasemapError::read(e, "a label"))?;
+        y += r.zigzag().map_err(|e| BasemapError::read(e, "a label"))?;
+        if !(0..=q).contains(&x) || !(0..=q).contains(&y) {
+            return Err(BasemapError::OutOfRange { offset: r.offset() });
+        }
+        let class = match r.u8().map_err(|e| BasemapError::read(e, "a label"))? {
+            0 => LabelClass::Country,
+            1 => LabelClass::Capital,
+            2 => LabelClass::Town,
+            _ => return Err(bad("unknown class")),
+        };
+        let weight = r.varint().map_err(|e| BasemapError::read(e, "a label"))?;
+        let len = r.varint().map_err(|e| BasemapError::read(e, "a label"))?;
+        if len == 0 || len > MAX_LABEL_BYTES {
+            return Err(bad("a name must have 1 to 120 bytes"));
+        }
+        let bytes = r
+            .take(len as usize)
+            .map_err(|e| BasemapError::read(e, "a label's name"))?;
+        let name = std::str::from_utf8(bytes).map_err(|_| bad("the name is not UTF-8"))?;
+        labels.push(Label {
+            at: [(x as f64 * scale) as f32, (y as f64 * scale) as f32],
+            class,
+            weight,
+            name: name.to_owned(),
+        });
+    }
+    Ok(labels)
 }
 
 /// One layer's rings. The delta cursor runs on across rings, starting at 0,0.
@@ -356,11 +421,73 @@ mod tests {
                     vec![[1.0, 1.0], [0.75, 1.0], [1.0, 0.75]]
                 ],
                 borders: vec![vec![[0.25, 0.25], [0.0, 1.0]]],
+                rivers: vec![],
+                labels: vec![],
             }
         );
         // Missing layers are empty.
         let only_land = writer::file(4, &[(LAYER_LAND, writer::layer_payload(&land))]);
         assert!(decode(&only_land).unwrap().borders.is_empty());
+    }
+
+    #[test]
+    fn rivers_and_labels_round_trip() {
+        let bytes = writer::file(
+            4,
+            &[
+                (LAYER_RIVERS, writer::layer_payload(&[vec![[1, 1], [3, 2]]])),
+                (
+                    LAYER_LABELS,
+                    writer::labels_payload(&[
+                        ([4, 8], 1, 12_000, "Москва"),
+                        ([2, 8], 2, 9, "Химки"),
+                    ]),
+                ),
+            ],
+        );
+        let map = decode(&bytes).unwrap();
+        assert_eq!(map.rivers, vec![vec![[0.0625, 0.0625], [0.1875, 0.125]]]);
+        assert_eq!(
+            map.labels,
+            vec![
+                Label {
+                    at: [0.25, 0.5],
+                    class: LabelClass::Capital,
+                    weight: 12_000,
+                    name: "Москва".into()
+                },
+                Label {
+                    at: [0.125, 0.5],
+                    class: LabelClass::Town,
+                    weight: 9,
+                    name: "Химки".into()
+                },
+            ]
+        );
+        let label = |class: u8, name: &[u8]| {
+            let mut p = vec![1, 0, 0, class, 1, name.len() as u8];
+            p.extend_from_slice(name);
+            writer::file(4, &[(LAYER_LABELS, p)])
+        };
+        assert!(matches!(
+            decode(&label(7, b"A")),
+            Err(BasemapError::BadLabel {
+                why: "unknown class",
+                ..
+            })
+        ));
+        assert!(matches!(
+            decode(&label(2, b"")),
+            Err(BasemapError::BadLabel { .. })
+        ));
+        assert!(matches!(
+            decode(&label(2, &[0xff, 0xfe])),
+            Err(BasemapError::BadLabel {
+                why: "the name is not UTF-8",
+                ..
+            })
+        ));
+        assert!(decode(&label(2, b"Vostochny")).is_ok());
     }
 
     #[test]
@@ -403,7 +530,9 @@ mod tests {
             decode(b"DLBM\x01\x0f\x00"),
             Ok(Basemap {
                 land: vec![],
-                borders: vec![]
+                borders: vec![],
+                rivers: vec![],
+                labels: vec![],
             })
         );
         assert_eq!(

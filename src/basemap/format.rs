@@ -1,7 +1,8 @@
 //! The byte layout of `assets/basemap.bin` and the primitives that read it.
 //!
-//! The layout is documented on the [`basemap`](super) module; the writer is
-//! `tools/basemap/build.mjs` (a test-only Rust writer lives at the bottom).
+//! The layout is documented on the [`basemap`](super) module; the world
+//! asset's writer is `tools/basemap/build.mjs`, the detail tiles' is
+//! [`writer`] (used by `dateline-tiles` and the tests).
 
 /// The first four bytes of every basemap.
 pub const MAGIC: [u8; 4] = *b"DLBM";
@@ -14,6 +15,15 @@ pub const LAYER_LAND: u8 = 0;
 
 /// Layer kind: interior country borders, open polylines meant to be stroked.
 pub const LAYER_BORDERS: u8 = 1;
+
+/// Layer kind: rivers, open polylines meant to be stroked.
+pub const LAYER_RIVERS: u8 = 2;
+
+/// Layer kind: place names, points with a class, a weight and a name.
+pub const LAYER_LABELS: u8 = 3;
+
+/// The longest label name accepted, in bytes.
+pub const MAX_LABEL_BYTES: u32 = 120;
 
 /// Quantization bits accepted: `2^bits` steps along the world's side.
 /// 30 keeps every delta and coordinate inside `i64` with room to spare.
@@ -100,12 +110,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A minimal writer for the same format, so tests can build assets by hand.
-#[cfg(test)]
-pub(crate) mod writer {
+/// A writer for the same format: detail tiles and hand-built test assets.
+pub mod writer {
     use super::*;
 
-    pub(crate) fn varint(out: &mut Vec<u8>, mut v: u32) {
+    /// An unsigned LEB128 varint.
+    pub fn varint(out: &mut Vec<u8>, mut v: u32) {
         while v >= 0x80 {
             out.push((v as u8 & 0x7f) | 0x80);
             v >>= 7;
@@ -113,13 +123,15 @@ pub(crate) mod writer {
         out.push(v as u8);
     }
 
-    pub(crate) fn zigzag(out: &mut Vec<u8>, v: i64) {
+    /// A zig-zag signed varint; values beyond ±2^31 saturate (callers keep
+    /// coordinates within the quantization, which is at most 30 bits).
+    pub fn zigzag(out: &mut Vec<u8>, v: i64) {
         let z = if v >= 0 { 2 * v } else { -2 * v - 1 };
-        varint(out, u32::try_from(z).unwrap());
+        varint(out, u32::try_from(z).unwrap_or(u32::MAX));
     }
 
     /// One layer's payload from quantized integer rings.
-    pub(crate) fn layer_payload(rings: &[Vec<[i64; 2]>]) -> Vec<u8> {
+    pub fn layer_payload(rings: &[Vec<[i64; 2]>]) -> Vec<u8> {
         let mut out = Vec::new();
         varint(&mut out, rings.len() as u32);
         let mut cursor = [0i64, 0];
@@ -134,8 +146,30 @@ pub(crate) mod writer {
         out
     }
 
+    /// A labels layer's payload: `(quantized point, class, weight, name)`,
+    /// names cut to [`MAX_LABEL_BYTES`] at a character boundary.
+    pub fn labels_payload(labels: &[([i64; 2], u8, u32, &str)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        varint(&mut out, labels.len() as u32);
+        let mut cursor = [0i64, 0];
+        for &(p, class, weight, name) in labels {
+            zigzag(&mut out, p[0] - cursor[0]);
+            zigzag(&mut out, p[1] - cursor[1]);
+            cursor = p;
+            out.push(class);
+            varint(&mut out, weight);
+            let mut end = name.len().min(MAX_LABEL_BYTES as usize);
+            while !name.is_char_boundary(end) {
+                end -= 1;
+            }
+            varint(&mut out, end as u32);
+            out.extend_from_slice(&name.as_bytes()[..end]);
+        }
+        out
+    }
+
     /// A whole file: header, then `(kind, payload)` layers.
-    pub(crate) fn file(q_bits: u8, layers: &[(u8, Vec<u8>)]) -> Vec<u8> {
+    pub fn file(q_bits: u8, layers: &[(u8, Vec<u8>)]) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.push(VERSION);
         out.push(q_bits);

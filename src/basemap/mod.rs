@@ -20,13 +20,17 @@
 //! bits: u8          quantization, 1..=30 (the asset uses 13: ~4.9 km at the equator)
 //! layer_count: u8
 //! layer_count × {
-//!   kind: u8        0 = land (closed rings, ≥ 3 points), 1 = borders (polylines, ≥ 2 points);
-//!                   unknown kinds are skipped
+//!   kind: u8        0 = land (closed rings, ≥ 3 points), 1 = borders (polylines, ≥ 2 points),
+//!                   2 = rivers (polylines), 3 = labels; unknown kinds are skipped
 //!   byte_len        length of the payload below
 //!   ring_count
 //!   ring_count × { point_count, point_count × (zigzag dx, zigzag dy) }
+//!   (labels instead: label_count × { zigzag dx, zigzag dy, class: u8, weight, name_len, UTF-8 name })
 //! }
 //! ```
+//!
+//! The detail tiles ([`crate::tiles`]) are files of the same format, their
+//! points in the tile's own grid rather than the world's.
 //!
 //! Each point is a zig-zag encoded delta from the previous point of the same
 //! layer; the first point of a layer is relative to (0, 0). Rings do not
@@ -50,8 +54,9 @@ mod decode;
 mod format;
 mod svg_path;
 
-pub use coastline::coastlines;
+pub use coastline::{coastlines, outlines_inside};
 pub use decode::{decode, BasemapError};
+pub use format::writer;
 pub use svg_path::{to_svg_path, MAX_DECIMALS};
 
 /// The embedded basemap asset (about 22 KB): decode it with [`decode`].
@@ -67,6 +72,34 @@ pub struct Basemap {
     pub land: Vec<Ring>,
     /// Interior country borders: open polylines, to be stroked.
     pub borders: Vec<Ring>,
+    /// Rivers: open polylines, to be stroked (detail tiles only).
+    pub rivers: Vec<Ring>,
+    /// Place names, most important first.
+    pub labels: Vec<Label>,
+}
+
+/// What a [`Label`] names, which sets its style and when it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelClass {
+    /// A country's name, drawn without a dot.
+    Country,
+    /// A national capital.
+    Capital,
+    /// Any other city or town.
+    Town,
+}
+
+/// A place name at a point, in the same coordinates as the rings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// Where the place is (a town's centre, a country's inland point).
+    pub at: [f32; 2],
+    /// What kind of place it is.
+    pub class: LabelClass,
+    /// Larger is more important: people in thousands for towns.
+    pub weight: u32,
+    /// The name as drawn.
+    pub name: String,
 }
 
 impl Basemap {
