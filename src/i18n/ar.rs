@@ -8,7 +8,7 @@ pub const CATALOG: Catalog = Catalog {
     rtl: true,
     plural: PluralRule::Arabic,
     loading: "جارٍ تحميل القصة…",
-    attribution: "الخريطة الأساسية: Natural Earth",
+    attribution: "الخريطة الأساسية: Natural Earth، GSHHG · الأماكن: GeoNames",
     map_controls: "أدوات التحكم بالخريطة",
     zoom_in: "تكبير",
     zoom_in_tip: "تكبير (+)",

@@ -8,7 +8,7 @@ pub const CATALOG: Catalog = Catalog {
     rtl: false,
     plural: PluralRule::OneOther,
     loading: "Die Geschichte wird geladen…",
-    attribution: "Karte: Natural Earth",
+    attribution: "Karte: Natural Earth, GSHHG · Orte: GeoNames",
     map_controls: "Kartensteuerung",
     zoom_in: "Vergrößern",
     zoom_in_tip: "Vergrößern (+)",

@@ -8,7 +8,7 @@ pub const CATALOG: Catalog = Catalog {
     rtl: false,
     plural: PluralRule::OneOther,
     loading: "Loading the story…",
-    attribution: "Basemap: Natural Earth",
+    attribution: "Basemap: Natural Earth, GSHHG · Places: GeoNames",
     map_controls: "Map controls",
     zoom_in: "Zoom in",
     zoom_in_tip: "Zoom in (+)",

@@ -8,7 +8,7 @@ pub const CATALOG: Catalog = Catalog {
     rtl: false,
     plural: PluralRule::OneOther,
     loading: "Cargando la historia…",
-    attribution: "Mapa base: Natural Earth",
+    attribution: "Mapa base: Natural Earth, GSHHG · Lugares: GeoNames",
     map_controls: "Controles del mapa",
     zoom_in: "Acercar",
     zoom_in_tip: "Acercar (+)",

@@ -8,7 +8,7 @@ pub const CATALOG: Catalog = Catalog {
     rtl: false,
     plural: PluralRule::ZeroOneOther,
     loading: "Chargement du récit…",
-    attribution: "Fond de carte : Natural Earth",
+    attribution: "Fond de carte : Natural Earth, GSHHG · Lieux : GeoNames",
     map_controls: "Commandes de la carte",
     zoom_in: "Zoom avant",
     zoom_in_tip: "Zoom avant (+)",

@@ -8,7 +8,7 @@ pub const CATALOG: Catalog = Catalog {
     rtl: false,
     plural: PluralRule::EastSlavic,
     loading: "Загрузка истории…",
-    attribution: "Карта: Natural Earth",
+    attribution: "Карта: Natural Earth, GSHHG · Места: GeoNames",
     map_controls: "Управление картой",
     zoom_in: "Приблизить",
     zoom_in_tip: "Приблизить (+)",

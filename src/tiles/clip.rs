@@ -49,7 +49,7 @@ impl GridRect {
 /// use dateline::tiles::{clip_ring, GridRect};
 /// let rect = GridRect { min: [0.0, 0.0], max: [10.0, 10.0] };
 /// let square = vec![[5.0, 5.0], [15.0, 5.0], [15.0, 15.0], [5.0, 15.0]];
-/// assert_eq!(clip_ring(&square, &rect), vec![[5.0, 5.0], [10.0, 5.0], [10.0, 10.0], [5.0, 10.0]]);
+/// assert_eq!(clip_ring(&square, &rect), vec![[5.0, 10.0], [5.0, 5.0], [10.0, 5.0], [10.0, 10.0]]);
 /// ```
 pub fn clip_ring(ring: &[[f64; 2]], rect: &GridRect) -> Vec<[f64; 2]> {
     let mut out = ring.to_vec();

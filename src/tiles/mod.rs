@@ -22,6 +22,7 @@
 //! request for every sea tile.
 
 mod clip;
+mod context;
 pub mod countries;
 mod cut;
 pub mod gshhg;
@@ -31,6 +32,10 @@ pub mod places;
 mod simplify;
 
 pub use clip::{clip_line, clip_ring, ring_area, GridRect};
+pub use context::{
+    context_tiles, context_zoom, framed, named_in_frame, tiles_for_view, MIN_NAMED_AROUND,
+    OPEN_ZOOM, TRUTHFUL_ZOOM,
+};
 pub use cut::{cut_level, Features, TileData};
 pub use manifest::{Manifest, ManifestError};
 pub use simplify::simplify;
@@ -129,7 +134,7 @@ impl TileId {
 /// ```
 /// use dateline::geo::{WorldBounds, WorldPoint};
 /// use dateline::tiles::{cover, TileId};
-/// let b = WorldBounds { min: WorldPoint::new(0.49, 0.49), max: WorldPoint::new(0.51, 0.5) };
+/// let b = WorldBounds { min: WorldPoint::new(0.49, 0.49), max: WorldPoint::new(0.51, 0.495) };
 /// let tiles: Vec<TileId> = cover(b, 4).collect();
 /// assert_eq!(tiles.len(), 2); // columns 7 and 8 of row 7
 /// ```

@@ -2,6 +2,53 @@
 //! another, a marker's dot, a visible caption or a control.
 
 use crate::basemap::LabelClass;
+use crate::geo::{Viewport, WorldPoint};
+use crate::markers::DOT_PX;
+
+/// A story marker as the names must avoid it: its dot, and its caption if shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkerMark {
+    /// The marker's point.
+    pub world: WorldPoint,
+    /// Its screen offset from the point (a fanned-out member).
+    pub offset: (f64, f64),
+    /// The shown caption's left and right edge, in px from the dot's centre.
+    pub caption: Option<(f64, f64)>,
+}
+
+impl MarkerMark {
+    /// The caption's extent beside a dot, as `markers::visible_captions` lays it out.
+    pub fn caption_extent(width: f64, left: bool) -> (f64, f64) {
+        let gap = DOT_PX / 2.0 + 4.0;
+        if left {
+            (-gap - width, -gap)
+        } else {
+            (gap, gap + width)
+        }
+    }
+
+    /// Where the dot's centre is in `view`, and the boxes of dot and caption.
+    pub fn on_screen(&self, view: &Viewport) -> ((f64, f64), Vec<ScreenBox>) {
+        let p = view.world_to_screen(self.world);
+        let (x, y) = (p.x + self.offset.0, p.y + self.offset.1);
+        let half = DOT_PX / 2.0;
+        let mut boxes = vec![ScreenBox {
+            x0: x - half,
+            y0: y - half,
+            x1: x + half,
+            y1: y + half,
+        }];
+        if let Some((a, b)) = self.caption {
+            boxes.push(ScreenBox {
+                x0: x + a,
+                y0: y - 11.0,
+                x1: x + b,
+                y1: y + 11.0,
+            });
+        }
+        ((x, y), boxes)
+    }
+}
 
 /// A rectangle in CSS pixels of the map.
 #[derive(Debug, Clone, Copy, PartialEq)]

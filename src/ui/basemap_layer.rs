@@ -7,7 +7,11 @@ use leptos::prelude::*;
 
 use crate::basemap::{decode, to_svg_path, BASEMAP};
 use crate::fixed_point::{fixed, px};
-use crate::geo::{Journey, LayerShift, ReusePolicy, Size, Viewport};
+use crate::geo::{Insets, Journey, LayerShift, ReusePolicy, Size, Viewport};
+use crate::tiles::placement::MarkerMark;
+use crate::ui::detail_layer::DetailLayer;
+use crate::ui::label_layer::LabelLayer;
+use crate::ui::locale::use_locale;
 use crate::ui::quiet::Quiet;
 
 /// Path coordinates are world units times this, the asset's own grid: integers,
@@ -68,7 +72,16 @@ pub fn BasemapLayer(
     /// The reading-order index of the open event: the leg into it is highlighted.
     #[prop(optional, into)]
     current: Option<Signal<Option<usize>>>,
+    /// The story's markers and shown captions, which the place names keep clear of.
+    #[prop(optional, into)]
+    marks: Option<Signal<Arc<Vec<MarkerMark>>>>,
+    /// What the panel covers, where no place name goes.
+    #[prop(optional, into)]
+    covered: Option<Signal<Insets>>,
 ) -> impl IntoView {
+    let rtl = use_locale().rtl();
+    let marks = marks.unwrap_or_else(|| Signal::stored(Arc::new(Vec::new())));
+    let covered = covered.unwrap_or_else(|| Signal::stored(Insets::ZERO));
     let paths = paths();
     // The view the paths are drawn for.
     let drawn = RwSignal::new(None::<Viewport>);
@@ -145,6 +158,7 @@ pub fn BasemapLayer(
                 <path class="dl-land" d=paths.land.as_str() />
                 <path class="dl-borders" d=paths.borders.as_str() />
                 <path class="dl-coast" d=paths.coast.as_str() />
+                <DetailLayer drawn=drawn path_scale=f64::from(PATH_SCALE) />
                 {journey.map(|journey| {
                     let whole = journey.svg_path(f64::from(PATH_SCALE));
                     let leg = move || {
@@ -160,6 +174,7 @@ pub fn BasemapLayer(
                     }
                 })}
             </g>
+            <LabelLayer drawn=drawn margin=|vp| REUSE.margin_px(vp) marks=marks covered=covered rtl=rtl />
         </svg>
     }
 }

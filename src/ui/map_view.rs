@@ -99,7 +99,8 @@ pub fn MapView(
                 aria-label=fill(words.map_label, &[("title", &title)])
                 data-testid="map-viewport"
             >
-                <BasemapLayer viewport=camera.view journey=journey current=current />
+                <BasemapLayer viewport=camera.view journey=journey current=current
+                    marks=state.marks covered=state.covered />
                 <MarkerLayer data=data state=state on_place=on_place on_cluster=on_cluster />
             </div>
             <GestureHint text=gestures.hint />

@@ -9,7 +9,8 @@ use crate::captions::{caption_sides, caption_text, marker_name};
 use crate::fixed_point::fixed;
 use crate::geo::ClusterId;
 use crate::i18n::Catalog;
-use crate::markers::{held_cluster_zoom, place_key, MarkerKind, MarkerModel};
+use crate::markers::{caption_width, held_cluster_zoom, place_key, MarkerKind, MarkerModel};
+use crate::tiles::placement::MarkerMark;
 use crate::ui::after_paint::after_paint;
 use crate::ui::keyed_flags::KeyedFlags;
 use crate::ui::locale::use_locale;
@@ -80,15 +81,18 @@ pub fn MarkerLayer(
                 return;
             };
             let free = free_width.get();
-            let (shown, left) = markers.with(|markers| {
+            let (shown, left, marks) = markers.with(|markers| {
                 let captions: Vec<String> = markers
                     .iter()
                     .map(|m| caption_text(words, &data.story, &data.markers, m))
                     .collect();
-                caption_sides(&data.story, markers, &captions, &view, free)
+                let (shown, left) = caption_sides(&data.story, markers, &captions, &view, free);
+                let marks = marker_marks(markers, &captions, &shown, &left);
+                (shown, left, marks)
             });
             caption_shown.set(shown);
             caption_left.set(left);
+            state.marks.set(Arc::new(marks));
         });
     }
     // The open place's marker is drawn as selected.
@@ -127,6 +131,26 @@ pub fn MarkerLayer(
             />
         </div>
     }
+}
+
+/// The markers as the map's names must avoid them: dots, and shown captions.
+fn marker_marks(
+    markers: &[MarkerModel],
+    captions: &[String],
+    shown: &std::collections::HashSet<String>,
+    left: &std::collections::HashSet<String>,
+) -> Vec<MarkerMark> {
+    markers
+        .iter()
+        .zip(captions)
+        .map(|(m, caption)| MarkerMark {
+            world: m.world,
+            offset: m.offset,
+            caption: shown
+                .contains(&m.key)
+                .then(|| MarkerMark::caption_extent(caption_width(caption), left.contains(&m.key))),
+        })
+        .collect()
 }
 
 /// What every marker needs from the layer.

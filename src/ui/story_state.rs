@@ -5,6 +5,7 @@
 //! announcement always agree.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -14,8 +15,11 @@ use crate::interaction::{apply, MapAction};
 use crate::layout::{framing, PanelLayout, PanelShown};
 use crate::markers::{place_key, Spider};
 use crate::selection::{change, initial, Framing, Nav, Selection};
+use crate::tiles::placement::MarkerMark;
+use crate::tiles::{context_tiles, context_zoom, framed, tiles_for_view, TileId, OPEN_ZOOM};
 use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::control::SelectedEvent;
+use crate::ui::detail_store;
 use crate::ui::focus::focus_after_paint;
 use crate::ui::link_sync::DeepLinks;
 use crate::ui::locale::{use_locale, Locale};
@@ -28,6 +32,8 @@ pub use crate::story_data::StoryData;
 const FIT_PADDING_PX: f64 = 48.0;
 /// Closest zoom for "show the whole story", so a one-place story still shows its surroundings.
 const MAX_FIT_ZOOM: f64 = 6.0;
+/// The longest an opened place waits for the names around it before the flight.
+const CONTEXT_WAIT: Duration = Duration::from_millis(400);
 
 /// Handles to one map's state; `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]
@@ -51,6 +57,8 @@ pub struct MapState {
     pub covered: Memo<Insets>,
     /// The view.
     pub camera: Camera,
+    /// The markers in view and their shown captions, which the map's names avoid.
+    pub marks: RwSignal<Arc<Vec<MarkerMark>>>,
     /// The widget's timers and frames.
     pub tasks: Tasks,
     /// The widget's element: where focus moves within.
@@ -111,6 +119,7 @@ impl MapState {
             layout,
             covered,
             camera,
+            marks: RwSignal::new(Arc::new(Vec::new())),
             tasks: Tasks::current(),
             widget: NodeRef::new(),
             opener: StoredValue::new(None),
@@ -186,14 +195,30 @@ impl MapState {
         };
         match c.framing {
             Framing::Event(k) => {
-                if let Some((target, fan)) = self.event_view(k, view) {
-                    let spider = self.spider;
-                    self.camera
-                        .fly_to(target, prefers_reduced_motion(), move || {
-                            if fan.is_some() {
-                                spider.set(fan);
-                            }
-                        });
+                // How close to frame the place depends on the names around
+                // it: their tiles come first (a few small files, cached),
+                // for at most CONTEXT_WAIT; the map counts as moving meanwhile.
+                let context = self.data.with_value(|d| {
+                    let place = d.order.get(k)?.place;
+                    Some(context_tiles(*d.places.get(place)?, view.size()))
+                });
+                let context = context.unwrap_or_default();
+                detail_store::request(&context);
+                if detail_store::resolved(&context) {
+                    self.fly_to_event(k, view);
+                } else {
+                    self.camera.flying.set(true);
+                    let this = *self;
+                    let deadline = js_sys::Date::now() + CONTEXT_WAIT.as_secs_f64() * 1000.0;
+                    self.when_resolved(context, deadline, move || {
+                        if this.selection.try_get_untracked() != Some(next) {
+                            this.camera.flying.set(false);
+                            return;
+                        }
+                        if let Some(from) = this.camera.current() {
+                            this.fly_to_event(k, from);
+                        }
+                    });
                 }
             }
             Framing::WholeStory => {
@@ -203,6 +228,36 @@ impl MapState {
             }
             Framing::Stay => {}
         }
+    }
+
+    /// Runs `then` once `tiles` are resolved or at `deadline` (ms since the epoch).
+    fn when_resolved(&self, tiles: Vec<TileId>, deadline: f64, then: impl FnOnce() + 'static) {
+        if detail_store::resolved(&tiles) || js_sys::Date::now() >= deadline {
+            then();
+            return;
+        }
+        let this = *self;
+        self.tasks.timeout(Duration::from_millis(25), move || {
+            this.when_resolved(tiles, deadline, then)
+        });
+    }
+
+    fn fly_to_event(&self, k: usize, from: Viewport) {
+        let Some((target, fan)) = self.event_view(k, from) else {
+            self.camera.flying.set(false);
+            return;
+        };
+        // The detail of where the flight ends loads during the flight.
+        if let Some(tiles) = tiles_for_view(&target) {
+            detail_store::request(&tiles);
+        }
+        let spider = self.spider;
+        self.camera
+            .fly_to(target, prefers_reduced_motion(), move || {
+                if fan.is_some() {
+                    spider.set(fan);
+                }
+            });
     }
 
     /// Follows the page's link after Back, Forward or an edit.
@@ -324,14 +379,33 @@ impl MapState {
     /// The view that shows event `k` from `from`: its place in the middle of
     /// the part the panel leaves free, zoomed in until it has a marker of its
     /// own (or with the group fanned out that it never leaves).
+    /// Then, with context: zoomed back while fewer than two other named
+    /// places (story places, the loaded tiles' towns and countries) show.
     pub fn event_view(&self, k: usize, from: Viewport) -> Option<(Viewport, Option<Spider>)> {
-        let (dx, dy) = self.frame().centre_shift();
+        let frame = self.frame();
+        let (dx, dy) = frame.centre_shift();
         self.data.with_value(|d| {
             let place = d.order.get(k)?.place;
             let at = *d.places.get(place)?;
             let (zoom, fan) = d.markers.reveal(place, at, from.zoom().value());
-            let view = Viewport::new(at, Zoom::clamped(zoom), from.size());
-            Some((view.translate_by_pixels(dx, dy), fan))
+            if fan.is_some() {
+                let view = Viewport::new(at, Zoom::clamped(zoom), from.size());
+                return Some((view.translate_by_pixels(dx, dy), fan));
+            }
+            let (alone, _) = d.markers.reveal(place, at, 0.0);
+            let zoom = zoom.max(OPEN_ZOOM);
+            let size = from.size();
+            let reach = size.width.max(size.height) / (crate::geo::TILE_SIZE * 2f64.powf(alone));
+            let mut named = detail_store::names_near(at, reach);
+            named.extend(
+                d.places
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != place)
+                    .map(|(_, p)| *p),
+            );
+            let zoom = context_zoom(at, size, zoom, alone, frame, &named);
+            Some((framed(at, zoom, size, frame), None))
         })
     }
 

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
-import { geoMercator, geoPath } from "d3-geo";
+import { geoArea, geoCentroid, geoContains, geoMercator, geoPath } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 
 const OUT = "assets/basemap.bin";
@@ -20,6 +20,7 @@ const Q_BITS = 13;
 const Q = 2 ** Q_BITS;
 const LAYER_LAND = 0; // closed rings, filled
 const LAYER_BORDERS = 1; // open polylines, stroked
+const LAYER_LABELS = 3; // place names: country names for the world view
 
 const require = createRequire(import.meta.url);
 const readJson = (name) => JSON.parse(readFileSync(require.resolve(name), "utf8"));
@@ -166,8 +167,57 @@ function encodeLayer(rings) {
   return w.bytes;
 }
 
+/**
+ * Country names at an inland point of each country's largest piece (its
+ * centroid when inside, else the middle of its box), weighted by that
+ * piece's share of the sphere in millionths, so the reader places big ones first.
+ */
+function countryLabels() {
+  const labels = [];
+  for (const country of feature(countriesTopo, countriesTopo.objects.countries).features) {
+    const name = (country.properties.name || "").trim();
+    if (!name) continue;
+    const polygons = country.geometry.type === "MultiPolygon" ? country.geometry.coordinates : [country.geometry.coordinates];
+    const pieces = polygons.map((coordinates) => ({ type: "Polygon", coordinates }));
+    const largest = pieces.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+    let point = geoCentroid(largest);
+    if (!geoContains(largest, point)) {
+      const xs = largest.coordinates[0].map((p) => p[0]);
+      const ys = largest.coordinates[0].map((p) => p[1]);
+      point = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+      if (!geoContains(largest, point)) continue;
+    }
+    const [x, y] = projection(point);
+    const weight = Math.round((geoArea(largest) / (4 * Math.PI)) * 1e6);
+    labels.push({ x: quantize(x), y: quantize(y), weight, name });
+  }
+  labels.sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
+  return labels;
+}
+
+/** The labels layer: count, then per label zigzag deltas, class (0: country), weight, UTF-8 name. */
+function encodeLabels(labels) {
+  const w = new Writer();
+  w.varint(labels.length);
+  let cx = 0;
+  let cy = 0;
+  for (const { x, y, weight, name } of labels) {
+    w.zigzag(x - cx);
+    w.zigzag(y - cy);
+    cx = x;
+    cy = y;
+    w.u8(0);
+    w.varint(weight);
+    const bytes = Buffer.from(name, "utf8");
+    w.varint(bytes.length);
+    w.raw(bytes);
+  }
+  return w.bytes;
+}
+
 const land = landRings();
 const borders = borderLines();
+const labels = countryLabels();
 
 const out = new Writer();
 out.raw(Buffer.from(MAGIC, "ascii"));
@@ -176,6 +226,7 @@ out.u8(Q_BITS);
 const layers = [
   [LAYER_LAND, encodeLayer(land)],
   [LAYER_BORDERS, encodeLayer(borders)],
+  [LAYER_LABELS, encodeLabels(labels)],
 ];
 out.u8(layers.length);
 for (const [kind, payload] of layers) {
@@ -191,5 +242,6 @@ const points = (rs) => rs.reduce((n, r) => n + r.length, 0);
 console.log(
   `${OUT}: ${bin.length} bytes raw, ${gzipSync(bin, { level: 9 }).length} bytes gzip -9; ` +
     `land ${land.length} rings / ${points(land)} points (${layers[0][1].length} B), ` +
-    `borders ${borders.length} lines / ${points(borders)} points (${layers[1][1].length} B)`,
+    `borders ${borders.length} lines / ${points(borders)} points (${layers[1][1].length} B), ` +
+    `${labels.length} country names (${layers[2][1].length} B)`,
 );
