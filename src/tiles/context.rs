@@ -1,7 +1,10 @@
 //! What a view needs of the detail tiles, and how close to frame an opened place.
 
-use super::placement::{ScreenBox, MARKER_CLEARANCE_PX};
+use super::placement::{
+    controls_box, label_frame, place_labels, Candidate, MarkerMark, ScreenBox, MARKER_CLEARANCE_PX,
+};
 use super::{cover, level_for_zoom, TileId};
+use crate::basemap::Label;
 use crate::geo::{Insets, Size, Viewport, WorldPoint, Zoom};
 
 /// Tiles are fetched for the view and this many pixels around it, so a
@@ -32,9 +35,10 @@ pub fn tiles_for_view(view: &Viewport) -> Option<Vec<TileId>> {
 /// the coast), unless the reader is closer already.
 pub const OPEN_ZOOM: f64 = 7.0;
 
-/// The tiles whose names decide how to frame `place` in a map of `size`:
-/// the level-6 tiles of the view at [`OPEN_ZOOM`] (its size capped at
-/// 1280 × 800) and the level-4 tile the place is in: 13 small files at most.
+/// The tiles whose names decide how to frame `place` in a map of `size`
+/// (capped at 1280 × 800): the level-6 tiles of its view at [`OPEN_ZOOM`]
+/// and the level-4 tiles of its view at [`WIDEST_OPEN_ZOOM`], the levels
+/// those zooms draw; 24 small files at most.
 ///
 /// # Examples
 ///
@@ -43,18 +47,22 @@ pub const OPEN_ZOOM: f64 = 7.0;
 /// use dateline::tiles::context_tiles;
 /// let tiles = context_tiles(project(128.33, 51.88).unwrap(), Size::new(1920.0, 1080.0));
 /// assert!(tiles.iter().any(|t| t.level == 6) && tiles.iter().any(|t| t.level == 4));
-/// assert!(tiles.len() <= 13);
+/// assert!(tiles.len() <= 24);
 /// ```
 pub fn context_tiles(place: WorldPoint, size: Size) -> Vec<TileId> {
     let capped = Size::new(size.width.min(1280.0), size.height.min(800.0));
-    let near = Viewport::new(place, Zoom::clamped(OPEN_ZOOM), capped);
-    cover(near.visible_bounds(0.0), 6)
-        .chain(cover(crate::geo::WorldBounds::point(place), 4))
+    let at = |zoom: f64| Viewport::new(place, Zoom::clamped(zoom), capped).visible_bounds(0.0);
+    cover(at(OPEN_ZOOM), 6)
+        .chain(cover(at(WIDEST_OPEN_ZOOM), 4))
         .collect()
 }
 
 /// A place opens with at least this many other named places in view.
 pub const MIN_NAMED_AROUND: usize = 2;
+
+/// A place never opens farther out than this (unless its group needs it):
+/// the regional level of the tiles, with countries and big cities.
+pub const WIDEST_OPEN_ZOOM: f64 = 5.0;
 
 /// Zoom steps taken back to find context.
 const CONTEXT_STEP: f64 = 0.5;
@@ -64,28 +72,44 @@ const CONTEXT_STEP: f64 = 0.5;
 /// farther north); closer, its straight segments and 1 km rivers would show.
 pub const TRUTHFUL_ZOOM: f64 = 10.0;
 
-/// The zoom to open a place at, framed by [`framed`]: from `start` (where it stands alone, or the
-/// reader's closer zoom), back in half levels while fewer than
-/// [`MIN_NAMED_AROUND`] named places show in the framed part of the view,
-/// never below `floor` (where the place would merge into a group) nor past
-/// [`TRUTHFUL_ZOOM`].
-///
-/// `named` are the places that carry a name at their point (other story
-/// places, towns and countries of the loaded tiles); `frame` is what the
-/// panel leaves free.
+/// Names counted to show [`MIN_NAMED_AROUND`]: one to spare, as the map's
+/// own markers and captions (not known here) may take one.
+const CANDIDATES: usize = MIN_NAMED_AROUND + 1;
+
+/// What names the surroundings of a place: map names (world coordinates)
+/// and the story's other places.
+#[derive(Clone, Copy)]
+pub struct Surroundings<'a> {
+    /// The map names a view would draw (those of the tiles it shows).
+    pub labels: &'a dyn Fn(&Viewport) -> Vec<Label>,
+    /// The story's other places.
+    pub places: &'a [WorldPoint],
+    /// Whether names run right to left (and the controls sit on the right).
+    pub rtl: bool,
+    /// The width of the opened place's caption, in px.
+    pub caption_px: f64,
+}
+
+/// The zoom to open a place at, framed by [`framed`]: from `start` (where
+/// it stands alone, or the reader's closer zoom), back in half levels while
+/// fewer than [`MIN_NAMED_AROUND`] named places (and one to spare) would show in the part of
+/// the view the panel leaves free (`frame`), never below `floor` (where the
+/// place would merge into a group) or [`WIDEST_OPEN_ZOOM`], nor past
+/// [`TRUTHFUL_ZOOM`]. Map names count if the label layer would place them
+/// (same rules: [`place_labels`]), story places if they are in the frame.
 pub fn context_zoom(
     place: WorldPoint,
     size: Size,
     start: f64,
     floor: f64,
     frame: Insets,
-    named: &[WorldPoint],
+    around: &Surroundings,
 ) -> f64 {
     let mut zoom = start.min(TRUTHFUL_ZOOM);
-    let floor = floor.min(zoom);
+    let floor = floor.max(WIDEST_OPEN_ZOOM).min(zoom);
     loop {
         let view = framed(place, zoom, size, frame);
-        if named_in_frame(&view, frame, place, named) >= MIN_NAMED_AROUND
+        if named_around(&view, frame, place, around) >= CANDIDATES
             || zoom - CONTEXT_STEP < floor - 1e-9
         {
             return zoom;
@@ -94,110 +118,256 @@ pub fn context_zoom(
     }
 }
 
+/// The named places a reader would see around `place` in `view`: story
+/// places in the free frame, and map names that find room there beside
+/// the place's dot and caption, the other places' dots and the controls.
+pub fn named_around(
+    view: &Viewport,
+    frame: Insets,
+    place: WorldPoint,
+    around: &Surroundings,
+) -> usize {
+    let size = view.size();
+    let free = label_frame(size.width, size.height, frame);
+    let at = view.world_to_screen(place);
+    let inside = |x: f64, y: f64| x >= free.x0 && x <= free.x1 && y >= free.y0 && y <= free.y1;
+    let mut dots = vec![(at.x, at.y)];
+    let mut places = 0;
+    for p in around.places {
+        let s = view.world_to_screen(*p);
+        if inside(s.x, s.y) && (s.x - at.x).hypot(s.y - at.y) >= MARKER_CLEARANCE_PX {
+            places += 1;
+            dots.push((s.x, s.y));
+        }
+    }
+    let half = crate::markers::DOT_PX / 2.0;
+    let left = crate::markers::caption_goes_left(at.x, size.width - frame.right, size.width);
+    let caption = MarkerMark::caption_extent(around.caption_px, left);
+    let obstacles = [
+        controls_box(size.width, around.rtl),
+        ScreenBox {
+            x0: at.x - half,
+            y0: at.y - half,
+            x1: at.x + half,
+            y1: at.y + half,
+        },
+        ScreenBox {
+            x0: at.x + caption.0,
+            y0: at.y - 11.0,
+            x1: at.x + caption.1,
+            y1: at.y + 11.0,
+        },
+    ];
+    let labels = (around.labels)(view);
+    let points: Vec<_> = labels
+        .iter()
+        .map(|l| view.world_to_screen(WorldPoint::new(f64::from(l.at[0]), f64::from(l.at[1]))))
+        .collect();
+    let candidates: Vec<Candidate> = labels
+        .iter()
+        .zip(&points)
+        .filter(|(_, p)| inside(p.x, p.y))
+        .map(|(l, p)| Candidate {
+            x: p.x,
+            y: p.y,
+            class: l.class,
+            weight: l.weight,
+            name: &l.name,
+        })
+        .collect();
+    places + place_labels(&candidates, free, &obstacles, &dots, around.rtl).len()
+}
+
 /// The view of `size` at `zoom` with `place` in the middle of what `frame` leaves free.
 pub fn framed(place: WorldPoint, zoom: f64, size: Size, frame: Insets) -> Viewport {
     let (dx, dy) = frame.centre_shift();
     Viewport::new(place, Zoom::clamped(zoom), size).translate_by_pixels(dx, dy)
 }
 
-/// How many of `named` lie in the free part of `view`, not counting any
-/// within [`MARKER_CLEARANCE_PX`] of the place itself (its own name).
-pub fn named_in_frame(
-    view: &Viewport,
-    frame: Insets,
-    place: WorldPoint,
-    named: &[WorldPoint],
-) -> usize {
-    let size = view.size();
-    let free = ScreenBox {
-        x0: frame.left,
-        y0: frame.top,
-        x1: size.width - frame.right,
-        y1: size.height - frame.bottom,
-    };
-    let at = view.world_to_screen(place);
-    named
-        .iter()
-        .map(|p| view.world_to_screen(*p))
-        .filter(|p| {
-            p.x >= free.x0
-                && p.x <= free.x1
-                && p.y >= free.y0
-                && p.y <= free.y1
-                && (p.x - at.x).hypot(p.y - at.y) >= MARKER_CLEARANCE_PX
-        })
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::basemap::LabelClass;
     use crate::geo::{project, Size};
 
     fn p(lon: f64, lat: f64) -> WorldPoint {
         project(lon, lat).unwrap()
     }
 
+    fn town(lon: f64, lat: f64, name: &str) -> Label {
+        let w = p(lon, lat);
+        Label {
+            at: [w.x as f32, w.y as f32],
+            class: LabelClass::Town,
+            weight: 50,
+            name: name.into(),
+        }
+    }
+
+    /// Surroundings whose every view draws what `labels` gives.
+    fn around<'a>(
+        labels: &'a dyn Fn(&Viewport) -> Vec<Label>,
+        places: &'a [WorldPoint],
+    ) -> Surroundings<'a> {
+        Surroundings {
+            labels,
+            places,
+            rtl: false,
+            caption_px: 80.0,
+        }
+    }
+
+    /// Map names that every view draws.
+    fn fixed(labels: &[Label]) -> impl Fn(&Viewport) -> Vec<Label> + '_ {
+        move |_| labels.to_vec()
+    }
+
+    const SIZE: Size = Size {
+        width: 800.0,
+        height: 600.0,
+    };
+
     #[test]
     fn a_place_among_towns_opens_where_it_stands_alone() {
         let zhukovsky = p(38.1174, 55.5972);
-        let start = Viewport::new(zhukovsky, Zoom::clamped(9.0), Size::new(800.0, 600.0));
-        let towns = [p(38.23, 55.567), p(38.0, 55.62), p(38.118, 55.5995)];
-        // Ramenskoye and a neighbour are in view; the gazetteer's own
-        // Zhukovskiy, 300 m away, is the place itself and does not count.
+        // Ramenskoye, Bykovo and Kratovo in view (two and one to spare); the
+        // gazetteer's own Zhukovskiy, 300 m away, is the place itself.
+        let towns = [
+            town(38.23, 55.567, "Ramenskoye"),
+            town(38.0, 55.64, "Bykovo"),
+            town(38.17, 55.52, "Kratovo"),
+            town(38.118, 55.5995, "Zhukovskiy"),
+        ];
         assert_eq!(
-            context_zoom(zhukovsky, start.size(), 9.0, 7.0, Insets::ZERO, &towns),
+            context_zoom(
+                zhukovsky,
+                SIZE,
+                9.0,
+                7.0,
+                Insets::ZERO,
+                &around(&fixed(&towns), &[])
+            ),
             9.0
         );
-        assert_eq!(named_in_frame(&start, Insets::ZERO, zhukovsky, &towns), 2);
+        let view = framed(zhukovsky, 9.0, SIZE, Insets::ZERO);
+        assert_eq!(
+            named_around(&view, Insets::ZERO, zhukovsky, &around(&fixed(&towns), &[])),
+            3
+        );
+        // With one town fewer it backs off.
+        assert!(
+            context_zoom(
+                zhukovsky,
+                SIZE,
+                9.0,
+                7.0,
+                Insets::ZERO,
+                &around(&fixed(&towns[1..]), &[])
+            ) < 9.0
+        );
     }
 
     #[test]
     fn a_place_in_the_wilds_opens_wider_until_two_names_show() {
         let vostochny = p(128.3339, 51.8844);
-        let start = Viewport::new(vostochny, Zoom::clamped(10.0), Size::new(800.0, 600.0));
-        // Tsiolkovsky 10 km away, Blagoveshchensk 180 km, Svobodny 50 km.
-        let named = [p(128.125, 51.76), p(127.53, 50.26), p(128.12, 51.38)];
-        let zoom = context_zoom(vostochny, start.size(), 10.0, 6.0, Insets::ZERO, &named);
+        let named = [
+            town(128.125, 51.76, "Tsiolkovsky"),
+            town(128.12, 51.38, "Svobodnyy"),
+            town(127.68, 52.0, "Shimanovsk"),
+            town(127.53, 50.26, "Blagoveshchensk"),
+        ];
+        let zoom = context_zoom(
+            vostochny,
+            SIZE,
+            10.0,
+            6.0,
+            Insets::ZERO,
+            &around(&fixed(&named), &[]),
+        );
         assert!(zoom < 10.0, "{zoom}");
-        let view = start.with_zoom(Zoom::clamped(zoom));
-        assert!(named_in_frame(&view, Insets::ZERO, vostochny, &named) >= 2);
+        let at = |z: f64| {
+            named_around(
+                &framed(vostochny, z, SIZE, Insets::ZERO),
+                Insets::ZERO,
+                vostochny,
+                &around(&fixed(&named), &[]),
+            )
+        };
+        assert!(at(zoom) >= 3, "{zoom}");
         // Half a level closer shows fewer: it is the closest such zoom.
-        let closer = start.with_zoom(Zoom::clamped(zoom + 0.5));
-        assert!(named_in_frame(&closer, Insets::ZERO, vostochny, &named) < 2);
+        assert!(at(zoom + 0.5) < 3);
     }
 
     #[test]
-    fn context_never_goes_below_the_floor_and_the_panel_hides_what_it_covers() {
+    fn story_places_count_and_names_under_the_panel_or_controls_do_not() {
         let at = p(0.0, 0.0);
-        let start = Viewport::new(at, Zoom::clamped(9.0), Size::new(800.0, 600.0));
+        let view = framed(at, 9.0, SIZE, Insets::ZERO);
+        let east = view.screen_to_world(crate::geo::ScreenPoint::new(600.0, 300.0));
+        let corner = view.screen_to_world(crate::geo::ScreenPoint::new(20.0, 40.0));
+        let names = [Label {
+            at: [east.x as f32, east.y as f32],
+            class: LabelClass::Town,
+            weight: 9,
+            name: "East".into(),
+        }];
         assert_eq!(
-            context_zoom(at, start.size(), 9.0, 8.0, Insets::ZERO, &[]),
-            8.0
+            named_around(&view, Insets::ZERO, at, &around(&fixed(&names), &[])),
+            1
         );
-        // Past the truthful zoom it never starts.
+        let west = view.screen_to_world(crate::geo::ScreenPoint::new(200.0, 300.0));
         assert_eq!(
-            context_zoom(at, start.size(), 10.0, 12.0, Insets::ZERO, &[]),
+            named_around(&view, Insets::ZERO, at, &around(&fixed(&names), &[west])),
+            2
+        );
+        // A story place on a name's point hides the name: it is counted once.
+        assert_eq!(
+            named_around(&view, Insets::ZERO, at, &around(&fixed(&names), &[east])),
+            1
+        );
+        // Under a 300 px side panel East is hidden (and the place moves left, into what is free).
+        let panel = Insets {
+            right: 300.0,
+            ..Insets::ZERO
+        };
+        let shifted = framed(at, 9.0, SIZE, panel);
+        let p0 = shifted.world_to_screen(at);
+        assert!(
+            (p0.x - 250.0).abs() < 1e-6 && (p0.y - 300.0).abs() < 1e-6,
+            "{p0:?}"
+        );
+        let east = shifted.screen_to_world(crate::geo::ScreenPoint::new(600.0, 300.0));
+        let names = [Label {
+            at: [east.x as f32, east.y as f32],
+            ..names[0].clone()
+        }];
+        assert_eq!(
+            named_around(&shifted, panel, at, &around(&fixed(&names), &[])),
+            0
+        );
+        // A name on the zoom buttons is not seen either.
+        let names = [Label {
+            at: [corner.x as f32, corner.y as f32],
+            ..names[0].clone()
+        }];
+        assert_eq!(
+            named_around(&view, Insets::ZERO, at, &around(&fixed(&names), &[])),
+            0
+        );
+    }
+
+    #[test]
+    fn context_stops_at_the_floor_the_widest_zoom_and_the_truthful_zoom() {
+        let at = p(0.0, 0.0);
+        let nothing = fixed(&[]);
+        let none = around(&nothing, &[]);
+        assert_eq!(context_zoom(at, SIZE, 9.0, 8.0, Insets::ZERO, &none), 8.0);
+        assert_eq!(
+            context_zoom(at, SIZE, 9.0, 2.0, Insets::ZERO, &none),
+            WIDEST_OPEN_ZOOM
+        );
+        assert_eq!(
+            context_zoom(at, SIZE, 10.0, 12.0, Insets::ZERO, &none),
             TRUTHFUL_ZOOM
         );
-        // With a side panel the place sits in the middle of what it leaves free.
-        let panel = Insets {
-            right: 300.0,
-            ..Insets::ZERO
-        };
-        let view = framed(at, 9.0, start.size(), panel);
-        let p = view.world_to_screen(at);
-        assert!(
-            (p.x - 250.0).abs() < 1e-6 && (p.y - 300.0).abs() < 1e-6,
-            "{p:?}"
-        );
-        // A town 150 px east of the place, under a 300 px side panel, is not seen.
-        let east = start.screen_to_world(crate::geo::ScreenPoint::new(550.0, 300.0));
-        let panel = Insets {
-            right: 300.0,
-            ..Insets::ZERO
-        };
-        assert_eq!(named_in_frame(&start, panel, at, &[east]), 0);
-        assert_eq!(named_in_frame(&start, Insets::ZERO, at, &[east]), 1);
     }
 }

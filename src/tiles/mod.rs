@@ -33,8 +33,8 @@ mod simplify;
 
 pub use clip::{clip_line, clip_ring, ring_area, GridRect};
 pub use context::{
-    context_tiles, context_zoom, framed, named_in_frame, tiles_for_view, MIN_NAMED_AROUND,
-    OPEN_ZOOM, TRUTHFUL_ZOOM,
+    context_tiles, context_zoom, framed, named_around, tiles_for_view, Surroundings,
+    MIN_NAMED_AROUND, OPEN_ZOOM, TRUTHFUL_ZOOM, WIDEST_OPEN_ZOOM,
 };
 pub use cut::{cut_level, Features, TileData};
 pub use manifest::{Manifest, ManifestError};

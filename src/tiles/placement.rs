@@ -121,6 +121,41 @@ pub struct Placed {
     pub area: ScreenBox,
 }
 
+/// Room the zoom buttons take in their corner (3 × 44 px from 12 px in).
+const CONTROLS_PX: (f64, f64) = (64.0, 158.0);
+/// The strip along the bottom of the free map that the credit takes.
+const CREDIT_PX: f64 = 20.0;
+
+/// Where names may go in a map of `size`: what the panel leaves free, less the credit's strip.
+pub fn label_frame(width: f64, height: f64, covered: crate::geo::Insets) -> ScreenBox {
+    ScreenBox {
+        x0: covered.left,
+        y0: covered.top,
+        x1: width - covered.right,
+        y1: height - covered.bottom - CREDIT_PX,
+    }
+}
+
+/// The zoom buttons' corner: top left, or top right in a right-to-left widget.
+pub fn controls_box(width: f64, rtl: bool) -> ScreenBox {
+    let (w, h) = CONTROLS_PX;
+    if rtl {
+        ScreenBox {
+            x0: width - w,
+            y0: 0.0,
+            x1: width,
+            y1: h,
+        }
+    } else {
+        ScreenBox {
+            x0: 0.0,
+            y0: 0.0,
+            x1: w,
+            y1: h,
+        }
+    }
+}
+
 /// A town's name whose dot is this close to a story marker is left out: it is
 /// that marker's place, or would read as it (Zhukovskiy beside Zhukovsky).
 pub const MARKER_CLEARANCE_PX: f64 = 24.0;

@@ -91,20 +91,25 @@ pub fn towns(places: &[Place]) -> Vec<Place> {
         .collect()
 }
 
-/// How many town names a tile of each level holds, and the fewest people they need.
+/// A tile is cut into this many cells a side for choosing names, so a tile
+/// over a megacity's country still names the towns of its other corners.
+pub const NAME_CELLS: u32 = 4;
+
+/// How many town names each cell of a tile of each level holds, and the fewest people they need.
 pub fn town_quota(level: u8) -> (usize, u64) {
     match level {
-        0..=4 => (4, 150_000),
-        5..=6 => (6, 25_000),
-        _ => (10, 3_000),
+        0..=4 => (2, 20_000),
+        5..=6 => (2, 5_000),
+        _ => (2, 2_000),
     }
 }
 
 /// A label as a tile stores it: stored point, class, weight, name.
 pub type TileLabel = ([i64; 2], LabelClass, u32, String);
 
-/// The towns for each tile of `level` that has any: per tile, the most
-/// populous (capitals first), at most [`town_quota`] of them.
+/// The towns for each tile of `level` that has any: per cell of the tile
+/// ([`NAME_CELLS`] a side), the most populous (capitals first), at most
+/// [`town_quota`] of them; most important first.
 pub fn town_labels(towns: &[Place], level: u8) -> HashMap<TileId, Vec<TileLabel>> {
     let (quota, min_people) = town_quota(level);
     let mut by_tile: HashMap<TileId, Vec<&Place>> = HashMap::new();
@@ -126,9 +131,21 @@ pub fn town_labels(towns: &[Place], level: u8) -> HashMap<TileId, Vec<TileLabel>
                     &b.name,
                 ))
             });
+            let mut per_cell: HashMap<(i64, i64), usize> = HashMap::new();
+            let cell = (EXTENT / i64::from(NAME_CELLS)).max(1);
             let labels = list
                 .into_iter()
-                .take(quota)
+                .filter(|t| {
+                    let Some(w) = t.at.project() else {
+                        return false;
+                    };
+                    let at = stored(id, w);
+                    let n = per_cell
+                        .entry(((at[0] - BUFFER) / cell, (at[1] - BUFFER) / cell))
+                        .or_default();
+                    *n += 1;
+                    *n <= quota
+                })
                 .filter_map(|t| {
                     let at = stored(id, t.at.project()?);
                     let class = if t.feature == "PPLC" {
@@ -230,7 +247,9 @@ mod tests {
         let names: Vec<&str> = level8[&moscow_tile].iter().map(|l| l.3.as_str()).collect();
         assert_eq!(names[0], "Moscow");
         assert_eq!(level8[&moscow_tile][0].1, LabelClass::Capital);
-        // At level 4 one tile holds them all, and only towns of 150,000 or more (and capitals).
+        // At level 4 two per cell: Moscow and Lyubertsy south of the tiles'
+        // edge at 55.78° N, Khimki and Zelenograd north of it; Zhukovskiy
+        // and Ramenskoye share Moscow's cell and are left for closer levels.
         let level4 = town_labels(&all, 4);
         let mut names: Vec<&str> = level4.values().flatten().map(|l| l.3.as_str()).collect();
         names.sort();

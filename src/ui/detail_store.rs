@@ -142,23 +142,6 @@ pub fn resolved(tiles: &[TileId]) -> bool {
     })
 }
 
-/// The names of every ready tile near `at` (within `radius` world units), for framing.
-pub fn names_near(at: crate::geo::WorldPoint, radius: f64) -> Vec<crate::geo::WorldPoint> {
-    STORE.with(|s| {
-        s.borrow()
-            .tiles
-            .values()
-            .filter_map(|t| match t {
-                TileState::Ready(art) => Some(art),
-                _ => None,
-            })
-            .flat_map(|art| art.labels.iter())
-            .map(|l| crate::geo::WorldPoint::new(f64::from(l.at[0]), f64::from(l.at[1])))
-            .filter(|p| (p.x - at.x).abs() <= radius && (p.y - at.y).abs() <= radius)
-            .collect()
-    })
-}
-
 fn start(tiles: &[TileId]) {
     let todo: Vec<TileId> = STORE.with(|s| {
         let mut s = s.borrow_mut();

@@ -8,20 +8,12 @@ use leptos::prelude::*;
 use crate::basemap::{decode, Label, LabelClass, BASEMAP};
 use crate::fixed_point::fixed;
 use crate::geo::{Insets, Viewport, WorldPoint};
-use crate::tiles::placement::{place_labels, Candidate, MarkerMark, ScreenBox, Side};
+use crate::tiles::placement::{
+    controls_box, label_frame, place_labels, Candidate, MarkerMark, Side,
+};
 use crate::tiles::FIRST_DETAIL_ZOOM;
 use crate::ui::detail_layer::shown_for;
 use crate::ui::detail_store;
-
-/// Room the zoom buttons take in their corner (3 × 44 px from 12 px in).
-const CONTROLS: ScreenBox = ScreenBox {
-    x0: 0.0,
-    y0: 0.0,
-    x1: 64.0,
-    y1: 158.0,
-};
-/// The strip along the bottom that the attribution takes.
-const CREDIT_PX: f64 = 20.0;
 
 /// The embedded world's country names, decoded once per page.
 fn world_names() -> &'static [Label] {
@@ -82,18 +74,21 @@ pub fn LabelLayer(
     }
 }
 
+/// The names a view draws from: the embedded world's countries, or those of
+/// the detail tiles it shows.
+pub fn names_drawn(view: &Viewport) -> Vec<Label> {
+    if view.zoom().value() < FIRST_DETAIL_ZOOM {
+        return world_names().to_vec();
+    }
+    shown_for(view)
+        .iter()
+        .filter_map(|s| s.art.as_ref())
+        .flat_map(|a| a.labels.iter().cloned())
+        .collect()
+}
+
 fn layout(view: &Viewport, marks: &[MarkerMark], covered: Insets, rtl: bool) -> Vec<Drawn> {
-    let tiles;
-    let labels: Vec<&Label> = if view.zoom().value() < FIRST_DETAIL_ZOOM {
-        world_names().iter().collect()
-    } else {
-        tiles = shown_for(view);
-        tiles
-            .iter()
-            .filter_map(|s| s.art.as_ref())
-            .flat_map(|a| a.labels.iter())
-            .collect()
-    };
+    let labels = names_drawn(view);
     let points: Vec<_> = labels
         .iter()
         .map(|l| view.world_to_screen(WorldPoint::new(f64::from(l.at[0]), f64::from(l.at[1]))))
@@ -110,29 +105,16 @@ fn layout(view: &Viewport, marks: &[MarkerMark], covered: Insets, rtl: bool) -> 
         })
         .collect();
     let size = view.size();
-    let frame = ScreenBox {
-        x0: covered.left,
-        y0: covered.top,
-        x1: size.width - covered.right,
-        y1: size.height - covered.bottom - CREDIT_PX,
-    };
-    let controls = if rtl {
-        ScreenBox {
-            x0: size.width - CONTROLS.x1,
-            x1: size.width,
-            ..CONTROLS
-        }
-    } else {
-        CONTROLS
-    };
-    let mut obstacles = vec![controls];
+    let frame = label_frame(size.width, size.height, covered);
+    let mut obstacles = vec![controls_box(size.width, rtl)];
     let mut dots = Vec::new();
     for m in marks {
         let (dot, boxes) = m.on_screen(view);
         dots.push(dot);
         obstacles.extend(boxes);
     }
-    place_labels(&candidates, frame, &obstacles, &dots, rtl)
+    let placed = place_labels(&candidates, frame, &obstacles, &dots, rtl);
+    placed
         .into_iter()
         .map(|p| {
             let c = &candidates[p.index];

@@ -92,7 +92,10 @@ pub fn MarkerLayer(
             });
             caption_shown.set(shown);
             caption_left.set(left);
-            state.marks.set(Arc::new(marks));
+            // The names are placed again only when what they avoid changed.
+            if state.marks.with_untracked(|m| **m != marks) {
+                state.marks.set(Arc::new(marks));
+            }
         });
     }
     // The open place's marker is drawn as selected.

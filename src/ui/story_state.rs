@@ -16,7 +16,9 @@ use crate::layout::{framing, PanelLayout, PanelShown};
 use crate::markers::{place_key, Spider};
 use crate::selection::{change, initial, Framing, Nav, Selection};
 use crate::tiles::placement::MarkerMark;
-use crate::tiles::{context_tiles, context_zoom, framed, tiles_for_view, TileId, OPEN_ZOOM};
+use crate::tiles::{
+    context_tiles, context_zoom, framed, tiles_for_view, Surroundings, TileId, OPEN_ZOOM,
+};
 use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::control::SelectedEvent;
 use crate::ui::detail_store;
@@ -395,16 +397,26 @@ impl MapState {
             let (alone, _) = d.markers.reveal(place, at, 0.0);
             let zoom = zoom.max(OPEN_ZOOM);
             let size = from.size();
-            let reach = size.width.max(size.height) / (crate::geo::TILE_SIZE * 2f64.powf(alone));
-            let mut named = detail_store::names_near(at, reach);
-            named.extend(
-                d.places
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != place)
-                    .map(|(_, p)| *p),
-            );
-            let zoom = context_zoom(at, size, zoom, alone, frame, &named);
+            let places: Vec<_> = d
+                .places
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != place)
+                .map(|(_, p)| *p)
+                .collect();
+            let rtl = self.locale.with_value(|l| l.rtl());
+            let labels = |view: &Viewport| crate::ui::label_layer::names_drawn(view);
+            let around = Surroundings {
+                labels: &labels,
+                places: &places,
+                rtl,
+                caption_px: d
+                    .story
+                    .places
+                    .get(place)
+                    .map_or(0.0, |p| crate::markers::caption_width(&p.name)),
+            };
+            let zoom = context_zoom(at, size, zoom, alone, frame, &around);
             Some((framed(at, zoom, size, frame), None))
         })
     }

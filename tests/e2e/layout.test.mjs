@@ -4,64 +4,13 @@
 // above the panel; the map keeps most of the widget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage, screenshot, axeViolations } from './harness.mjs';
+import { useServerAndBrowser, screenshot, axeViolations } from './harness.mjs';
+import { SIZES, settled, openColumn as openColumnOf, hitAt, openPlace, checkSurroundings } from './columns.mjs';
 
 const ctx = useServerAndBrowser();
 
-const SIZES = [
-  [320, 480], [375, 480], [414, 560], [600, 400], [640, 400],
-  [680, 480], [720, 480], [760, 480], [1000, 560], [1200, 700],
-];
 const PLACES = ['Moscow', 'Vostochny', 'Ashgabat', 'Zhukovsky'];
-
-const settled = (page) => page.locator('[data-testid=story-map]:not([data-moving])').first().waitFor();
-
-/** The article page with the map `w` × `h` px in its column. */
-async function openColumn(w, h) {
-  const page = await openPage(ctx.browser, { viewport: { width: Math.max(w + 16, 360), height: 900 } });
-  await page.goto(`${ctx.server.url}/e2e/column.html?w=${w}&h=${h}`);
-  await page.locator('#story-map [data-testid=marker]').first().waitFor();
-  await page.locator('#story-map').scrollIntoViewIfNeeded();
-  await settled(page);
-  return page;
-}
-
-/** Where a marker's dot is, and what the page has on top at its centre. */
-async function hitAt(marker) {
-  return marker.evaluate((el) => {
-    const dot = el.querySelector('.dl-marker-dot').getBoundingClientRect();
-    const map = el.closest('[data-testid=story-map]').getBoundingClientRect();
-    const [x, y] = [dot.left + dot.width / 2, dot.top + dot.height / 2];
-    const top = document.elementFromPoint(x, y)?.closest('[data-testid=marker]');
-    return {
-      onTop: top === el,
-      covering: top === el ? null : document.elementFromPoint(x, y)?.className || null,
-      inside: dot.left >= map.left && dot.right <= map.right && dot.top >= map.top && dot.bottom <= map.bottom,
-      dot: { x: Math.round(x), y: Math.round(y) },
-    };
-  });
-}
-
-/** Opens `name` as a reader would: the whole story first, then its marker, or its group's and then its own. */
-async function openPlace(page, name) {
-  const map = page.locator('#story-map');
-  await map.locator('[data-testid=zoom-fit]').click();
-  await settled(page);
-  const own = map.locator(`[data-testid=marker][data-kind=place][aria-label^="${name}"]`);
-  if (!(await own.count())) {
-    const group = map.locator(`[data-testid=marker][data-kind=cluster][aria-label*="${name}"]`);
-    const hit = await hitAt(group);
-    assert.ok(hit.onTop, `${name}'s group can be tapped (covered by ${hit.covering})`);
-    // Its dot, where a finger goes; Playwright refuses if anything else would take the click.
-    await group.locator('.dl-marker-dot').click();
-    await settled(page);
-  }
-  await own.locator('.dl-marker-dot').click();
-  await map.locator('[data-testid=panel-heading]', { hasText: name }).waitFor();
-  await settled(page);
-  await page.waitForTimeout(50);
-  return own;
-}
+const openColumn = (w, h) => openColumnOf(ctx, w, h);
 
 for (const [w, h] of SIZES) {
   test(`${w}×${h}: every place opens and stays in view, on top, beside or above the panel`, async () => {
@@ -94,6 +43,8 @@ for (const [w, h] of SIZES) {
         const now = await map.locator('[data-testid=story-map]').boundingBox();
         assert.ok(now.height >= 0.6 * h, `${name}: the map has ${now.height} of ${h} px`);
       }
+      const names = await checkSurroundings(page, marker, `${w}×${h} ${name}`);
+      if (w === 1200 || w === 375) console.log(`layout ${w}×${h} ${name}: ${names.join(', ')}`);
       if ((w === 375 || w === 680) && name === 'Ashgabat') await screenshot(page, `column-${w}x${h}-ashgabat.png`);
     }
     assert.deepEqual(page.errors, []);

@@ -1,0 +1,118 @@
+// The detail basemap and place names (src/tiles/): a coastal story at the
+// layout matrix sizes, the first view fetching nothing, a repeated view
+// fetching nothing again, missing tiles, and a strict Content-Security-Policy.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useServerAndBrowser, startServer, testMounts, openPage, screenshot, axeViolations } from './harness.mjs';
+import { SIZES, settled, openColumn, hitAt, openPlace, checkSurroundings } from './columns.mjs';
+
+const ctx = useServerAndBrowser();
+const COASTS = ['Venice, Louisiana', 'Üsküdar', 'Bergen', 'Valletta'];
+const STORY = '/fixtures/coasts.geojson';
+const tileRequests = (page) => page.requests.filter((u) => u.includes('/tiles/'));
+
+for (const [w, h] of SIZES) {
+  test(`${w}×${h}: every place of a coastal story opens on land, among names`, async () => {
+    const page = await openColumn(ctx, w, h, STORY);
+    for (const name of COASTS) {
+      const marker = await openPlace(page, name);
+      const hit = await hitAt(marker);
+      assert.ok(hit.inside && hit.onTop, `${w}×${h} ${name}: ${JSON.stringify(hit)}`);
+      const names = await checkSurroundings(page, marker, `${w}×${h} ${name}`);
+      if (w === 1200 || w === 375) console.log(`coasts ${w}×${h} ${name}: ${names.join(', ')}`);
+      if ((w === 1200 || w === 375) && (name === 'Venice, Louisiana' || name === 'Üsküdar')) {
+        await screenshot(page, `coast-${w}x${h}-${name.replace(/\W+/g, '-').toLowerCase()}.png`);
+      }
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('the first view fetches no tile; a place fetches its own; a repeated view fetches nothing', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    const page = await openPage(ctx.browser, { viewport });
+    await page.goto(`${ctx.server.url}/`);
+    await page.locator('[data-testid=marker]').first().waitFor();
+    await settled(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(tileRequests(page), [], `${viewport.width}×${viewport.height}: the world view needs no detail`);
+    await page.context().close();
+  }
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}/`);
+  await page.locator('[data-testid=marker]').first().waitFor();
+  await settled(page);
+  const moscow = page.locator('[data-testid=marker][data-kind=cluster][aria-label*="Moscow"] .dl-marker-dot');
+  await moscow.click();
+  await settled(page);
+  const zhukovsky = page.locator('[data-testid=marker][data-kind=place][aria-label^="Zhukovsky"]');
+  await zhukovsky.locator('.dl-marker-dot').click();
+  await settled(page);
+  await checkSurroundings(page, zhukovsky, 'Zhukovsky');
+  const first = tileRequests(page).length;
+  assert.ok(first > 0 && first <= 48, `${first} tiles for the first place`);
+  // Opened again from the whole story (the names around it now known),
+  // and a third time: the same view, drawn from the cache.
+  const reopen = async () => {
+    await page.locator('[data-testid=zoom-fit]').click();
+    await settled(page);
+    await moscow.click();
+    await settled(page);
+    await zhukovsky.locator('.dl-marker-dot').click();
+    await settled(page);
+    await page.waitForTimeout(300);
+    return { zoom: await page.locator('[data-testid=story-map]').getAttribute('data-zoom'), tiles: tileRequests(page).length };
+  };
+  const second = await reopen();
+  const third = await reopen();
+  assert.deepEqual(third, second, 'the same view again fetches nothing');
+  const names = await page.locator('.dl-label').allTextContents();
+  assert.ok(!names.includes('Zhukovskiy'), `the story's Zhukovsky is not named twice: ${names}`);
+  assert.ok(!names.some((n) => ["Mar'ino", 'Vykhino-Zhulebino', 'Troparëvo'].includes(n)), `no Moscow district: ${names}`);
+  assert.deepEqual(await axeViolations(page, '[data-testid=story-map]'), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('without tiles the world outlines stay, the widget shows no error and the console one warning', async () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const server = await startServer([['/tiles/', join(root, 'tests', 'e2e', 'no-such-dir')], ...testMounts]);
+  try {
+    const page = await openPage(ctx.browser);
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid=marker]').first().waitFor();
+    await page.locator('[data-testid=marker][data-kind=place][aria-label^="Ashgabat"] .dl-marker-dot').click();
+    await page.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
+    await settled(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-testid=detail] [data-tile]').count(), 0);
+    assert.ok((await page.locator('.dl-land').getAttribute('d')).length > 1000, 'the world outlines are drawn');
+    assert.equal(await page.locator('.dl-error, .dl-crash').count(), 0);
+    const ours = warnings.filter((w) => w.includes('detail basemap'));
+    assert.equal(ours.length, 1, warnings.join('\n'));
+    // The 404 itself is the browser's line; nothing else went wrong.
+    assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+    await page.context().close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('under a strict Content-Security-Policy the detail loads from the same origin', async () => {
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}/e2e/strict.csp.html`);
+  const map = page.locator('#from-url');
+  await map.locator('[data-testid=marker]').first().waitFor();
+  const ashgabat = map.locator('[data-testid=marker][data-kind=place][aria-label^="Ashgabat"]');
+  await ashgabat.locator('.dl-marker-dot').click();
+  await map.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
+  await settled(page);
+  await checkSurroundings(page, ashgabat, 'under a strict CSP');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
