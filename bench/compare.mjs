@@ -311,6 +311,40 @@ async function measurePage(browser, baseUrl, sideName, path) {
         }
       }
     });
+    // Zoomed in, where Dateline draws its detail tiles and place names
+    // (zoom 7 and closer) and Leaflet its markers over the same outlines.
+    await page.mouse.move(width / 2, height / 2);
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.wheel(0, -100);
+      await page.waitForTimeout(WHEEL_GAP_MS);
+    }
+    await settle(page);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    result.near = await page.evaluate(() => ({
+      zoom: Number(document.querySelector('[data-testid=story-map]')?.dataset.zoom ?? window.__bench?.map?.getZoom?.() ?? NaN),
+      tiles: document.querySelectorAll('[data-tile]').length,
+      labels: document.querySelectorAll('.dl-label').length,
+    }));
+    const near = await page.evaluate(() => window.__probe.bareSpot());
+    result.dragNear = await recordFrames(page, async () => {
+      await page.mouse.move(near.x, near.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 30; i++) {
+        await page.mouse.move(near.x + 10 * i, near.y + 4 * i);
+        await page.waitForTimeout(MOVE_GAP_MS);
+      }
+      await page.mouse.up();
+    });
+    result.wheelNear = await recordFrames(page, async () => {
+      await page.mouse.move(width / 2, height / 2);
+      for (const deltaY of [100, -100]) {
+        for (let i = 0; i < 8; i++) {
+          await page.mouse.wheel(0, deltaY);
+          await page.waitForTimeout(WHEEL_GAP_MS);
+        }
+      }
+    });
     result.clicks = await measureClicks(page, side);
   };
 
@@ -379,6 +413,10 @@ const FIGURES = [
   ['drag frame p50 (ms)', (rs) => percentile(frames('drag')(rs), 50)],
   ['drag frame p95 (ms)', (rs) => percentile(frames('drag')(rs), 95)],
   ['drag frame max (ms)', (rs) => percentile(frames('drag')(rs), 100)],
+  ['zoom reached close in', (rs) => median(rs.map((r) => r.near?.zoom ?? NaN).filter(Number.isFinite))],
+  ['close in: names drawn', (rs) => median(rs.map((r) => r.near?.labels ?? 0))],
+  ['close in: wheel frame p95 (ms)', (rs) => percentile(frames('wheelNear')(rs), 95)],
+  ['close in: drag frame p95 (ms)', (rs) => percentile(frames('dragNear')(rs), 95)],
 ];
 const summarize = (results) => (results.length ? Object.fromEntries(FIGURES.map(([name, reduce]) => [name, reduce(results)])) : null);
 

@@ -99,6 +99,7 @@ async function main() {
 
   // Dateline's zoom range; markers have no tiles to take it from.
   const map = L.map('map', { minZoom: 0, maxZoom: 10 });
+  window.__bench.map = map; // the benchmark reads its zoom
   L.geoJSON(unwrapPolygons(topojson.feature(land, land.objects.land).features[0].geometry), {
     interactive: false,
     style: { color: '#7f97ab', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 },

@@ -20,9 +20,22 @@ use dateline::tiles::gshhg::{join_rings, parse, Piece};
 use dateline::tiles::places::{town_labels, towns, Place, TileLabel};
 use dateline::tiles::{cut_level, Features, Manifest, TileData, TileId, LEVELS, TILE_BITS};
 
-/// Simplification tolerance in grid units (1/4096 of a tile): a third of a
-/// pixel where a level's tiles are drawn largest, under 1.5 px where smallest.
-const TOLERANCE: f64 = 2.0;
+/// Simplification tolerance in grid units (1/4096 of a tile): under a pixel
+/// where a level's tiles are drawn largest (zoom level + 2.5, 2.8 units a
+/// pixel), under 1.5 px where smallest. The regional level, whose view
+/// holds the most ground, is simplified more, to keep a view's tiles
+/// within 120 KiB.
+fn tolerance(level: u8) -> f64 {
+    if level <= 4 {
+        4.0
+    } else {
+        2.0
+    }
+}
+
+/// One resolution of GSHHG: land rings and border lines in world
+/// coordinates, and the river pieces with their levels (in degrees).
+type Gshhg = (Vec<Vec<[f64; 2]>>, Vec<Piece>, Vec<Vec<[f64; 2]>>);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -73,8 +86,7 @@ fn build(sources: &Path, out: &Path) -> Result<(), String> {
     let _ = fs::remove_dir_all(out);
     let mut all: Vec<TileId> = Vec::new();
     let mut bytes_total = 0usize;
-    let mut cache: HashMap<&str, (Vec<Vec<[f64; 2]>>, Vec<Piece>, Vec<Vec<[f64; 2]>>)> =
-        HashMap::new();
+    let mut cache: HashMap<&str, Gshhg> = HashMap::new();
     for level in LEVELS {
         let res = resolution(level);
         if !cache.contains_key(res) {
@@ -99,7 +111,7 @@ fn build(sources: &Path, out: &Path) -> Result<(), String> {
                 .collect(),
             borders: borders.clone(),
         };
-        let shapes: BTreeMap<TileId, TileData> = cut_level(&features, level, TOLERANCE)
+        let shapes: BTreeMap<TileId, TileData> = cut_level(&features, level, tolerance(level))
             .into_iter()
             .map(|t| (t.id, t))
             .collect();

@@ -8,6 +8,7 @@ use web_sys::HtmlElement;
 use crate::embed::{mount, mount_with, EmbedOptions, MountedWidget};
 use crate::import::Format;
 use crate::load::StorySource;
+use crate::tiles::RasterTiles;
 
 /// Whether this instance can mount another widget (it has not panicked).
 #[wasm_bindgen]
@@ -25,10 +26,13 @@ struct JsOptions {
     links: Option<bool>,
     format: Option<String>,
     lang: Option<String>,
+    tiles: Option<String>,
+    tiles_attribution: Option<String>,
 }
 
 /// Mounts a widget in `host`. `story`: a story object, a URL string, or
-/// `undefined` for the built-in article; `options`: `{ cooperative, event, links }`.
+/// `undefined` for the built-in article; `options`: `{ cooperative, event,
+/// links, format, lang, tiles, tilesAttribution }`.
 /// Bad options throw; a bad story is shown in the widget and reported by
 /// its `dateline:error` event.
 #[wasm_bindgen(js_name = mountWidget)]
@@ -63,6 +67,16 @@ pub fn mount_widget(
         links: options.links.unwrap_or(defaults.links),
         format,
         language: options.lang,
+        raster: match options.tiles {
+            Some(template) => Some(
+                RasterTiles::new(
+                    &template,
+                    options.tiles_attribution.as_deref().unwrap_or(""),
+                )
+                .map_err(|e| JsError::new(&format!("Dateline.mount: {e}")))?,
+            ),
+            None => None,
+        },
     };
     Ok(WidgetHandle {
         widget: mount_with(host, source, options),
@@ -79,7 +93,15 @@ pub fn mount_host(host: HtmlElement) -> WidgetHandle {
 }
 
 /// The names `mount()` understands besides `story` (the loader takes that one).
-const OPTION_NAMES: [&str; 5] = ["cooperative", "event", "links", "format", "lang"];
+const OPTION_NAMES: [&str; 7] = [
+    "cooperative",
+    "event",
+    "links",
+    "format",
+    "lang",
+    "tiles",
+    "tilesAttribution",
+];
 
 /// A misspelt option would silently do nothing: it is refused instead.
 fn check_option_names(options: &JsValue) -> Result<(), JsError> {
@@ -106,6 +128,12 @@ fn read_options(options: &JsValue) -> Result<JsOptions, JsError> {
         links: yes_or_no(options, "links")?,
         format: text(options, "format", "\"csv\"")?,
         lang: text(options, "lang", "a language tag such as \"en\" or \"ru\"")?,
+        tiles: text(
+            options,
+            "tiles",
+            "a tile address such as \"https://…/{z}/{x}/{y}.png\"",
+        )?,
+        tiles_attribution: text(options, "tilesAttribution", "the tiles' credit")?,
     })
 }
 

@@ -23,6 +23,7 @@ use crate::embed::host_events::HostEvents;
 use crate::import::Format;
 use crate::load::StorySource;
 use crate::panic_report;
+use crate::tiles::RasterTiles;
 use crate::ui::control::StoryMapControl;
 use crate::ui::options::{DeepLinks, MapOptions};
 use crate::ui::widget::Widget;
@@ -49,6 +50,8 @@ pub struct EmbedOptions {
     /// The language of the widget's words (BCP 47); default: the host's
     /// `data-lang`, else the nearest `lang` attribute (the page's).
     pub language: Option<String>,
+    /// The newsroom's own raster tiles (`data-tiles`, `data-tiles-attribution`).
+    pub raster: Option<RasterTiles>,
 }
 
 impl Default for EmbedOptions {
@@ -59,6 +62,7 @@ impl Default for EmbedOptions {
             links: true,
             format: Format::Detect,
             language: None,
+            raster: None,
         }
     }
 }
@@ -138,6 +142,7 @@ pub fn mount_with(host: HtmlElement, source: StorySource, options: EmbedOptions)
         deep_links,
         initial_event: options.event,
         language: options.language.or_else(|| host_language(&host)),
+        raster: options.raster,
     };
     // Best effort: a host that refuses attributes still gets its widget.
     let _ = host.set_attribute(MOUNTED_ATTRIBUTE, &id);
@@ -205,12 +210,23 @@ pub fn read_options(host: &HtmlElement) -> EmbedOptions {
         host.get_attribute(name)
             .is_some_and(|v| matches!(v.trim(), "off" | "false" | "no"))
     };
+    // A bad tile address is the page author's to fix: said in the console,
+    // and the map draws its own detail meanwhile.
+    let raster = host.get_attribute("data-tiles").and_then(|template| {
+        let credit = host
+            .get_attribute("data-tiles-attribution")
+            .unwrap_or_default();
+        RasterTiles::new(&template, &credit)
+            .map_err(|e| web_sys::console::error_1(&format!("Dateline: data-tiles: {e}").into()))
+            .ok()
+    });
     EmbedOptions {
         cooperative: !off("data-cooperative"),
         event: host
             .get_attribute("data-event")
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty()),
+        raster,
         links: !off("data-links"),
         format: if host
             .get_attribute("data-format")

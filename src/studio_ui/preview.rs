@@ -118,6 +118,7 @@ pub fn Preview(
             deep_links: DeepLinks::Off,
             initial_event,
             language: Some("en".into()),
+            raster: None,
         };
         Some(
             view! { <StoryMap story=story id="studio-preview" options=options control=control on_select=on_select /> },

@@ -27,10 +27,8 @@ impl GridRect {
             max: [f64::NEG_INFINITY; 2],
         };
         for p in points {
-            for i in 0..2 {
-                r.min[i] = r.min[i].min(p[i]);
-                r.max[i] = r.max[i].max(p[i]);
-            }
+            r.min = [r.min[0].min(p[0]), r.min[1].min(p[1])];
+            r.max = [r.max[0].max(p[0]), r.max[1].max(p[1])];
         }
         r
     }

@@ -182,6 +182,48 @@ mod tests {
     }
 
     #[test]
+    fn mutated_manifests_never_panic() {
+        let good = Manifest::from_tiles(&[
+            TileId {
+                level: 4,
+                x: 1,
+                y: 2,
+            },
+            TileId {
+                level: 6,
+                x: 9,
+                y: 9,
+            },
+        ])
+        .encode();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let mut bytes = good.clone();
+            for _ in 0..1 + next() % 4 {
+                let at = (next() as usize) % bytes.len();
+                bytes[at] = next() as u8;
+            }
+            bytes.truncate(
+                (next() as usize) % (bytes.len() + 1)
+                    + if next() % 2 == 0 { bytes.len() } else { 0 },
+            );
+            if let Ok(m) = Manifest::decode(&bytes) {
+                let _ = m.contains(&TileId {
+                    level: 6,
+                    x: 9,
+                    y: 9,
+                });
+            }
+        }
+    }
+
+    #[test]
     fn malformed_manifests_are_errors() {
         assert_eq!(
             Manifest::decode(b"<!doctype html>"),

@@ -29,6 +29,7 @@ pub mod gshhg;
 mod manifest;
 pub mod placement;
 pub mod places;
+mod raster;
 mod simplify;
 
 pub use clip::{clip_line, clip_ring, ring_area, GridRect};
@@ -38,6 +39,7 @@ pub use context::{
 };
 pub use cut::{cut_level, Features, TileData};
 pub use manifest::{Manifest, ManifestError};
+pub use raster::{raster_cover, RasterTiles, RasterTilesError, MAX_RASTER_LEVEL};
 pub use simplify::simplify;
 
 use crate::geo::WorldBounds;
@@ -70,7 +72,8 @@ pub const FIRST_DETAIL_ZOOM: f64 = 4.5;
 /// assert_eq!(level_for_zoom(10.0), Some(8));
 /// ```
 pub fn level_for_zoom(zoom: f64) -> Option<u8> {
-    if !(zoom >= FIRST_DETAIL_ZOOM) {
+    // NaN is no zoom at all.
+    if zoom.is_nan() || zoom < FIRST_DETAIL_ZOOM {
         return None;
     }
     LEVELS

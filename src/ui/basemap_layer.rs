@@ -9,10 +9,12 @@ use crate::basemap::{decode, to_svg_path, BASEMAP};
 use crate::fixed_point::{fixed, px};
 use crate::geo::{Insets, Journey, LayerShift, ReusePolicy, Size, Viewport};
 use crate::tiles::placement::MarkerMark;
+use crate::tiles::RasterTiles;
 use crate::ui::detail_layer::DetailLayer;
 use crate::ui::label_layer::LabelLayer;
 use crate::ui::locale::use_locale;
 use crate::ui::quiet::Quiet;
+use crate::ui::raster_layer::RasterLayer;
 
 /// Path coordinates are world units times this, the asset's own grid: integers,
 /// lossless and the shortest strings. The layer's transform scales them to screen.
@@ -78,6 +80,9 @@ pub fn BasemapLayer(
     /// What the panel covers, where no place name goes.
     #[prop(optional, into)]
     covered: Option<Signal<Insets>>,
+    /// A newsroom's own raster tiles, drawn instead of the detail and its names.
+    #[prop(default = None)]
+    raster: Option<Arc<RasterTiles>>,
 ) -> impl IntoView {
     let rtl = use_locale().rtl();
     let marks = marks.unwrap_or_else(|| Signal::stored(Arc::new(Vec::new())));
@@ -158,7 +163,10 @@ pub fn BasemapLayer(
                 <path class="dl-land" d=paths.land.as_str() />
                 <path class="dl-borders" d=paths.borders.as_str() />
                 <path class="dl-coast" d=paths.coast.as_str() />
-                <DetailLayer drawn=drawn path_scale=f64::from(PATH_SCALE) />
+                {match raster.clone() {
+                    Some(tiles) => view! { <RasterLayer drawn=drawn tiles=tiles path_scale=f64::from(PATH_SCALE) /> }.into_any(),
+                    None => view! { <DetailLayer drawn=drawn path_scale=f64::from(PATH_SCALE) /> }.into_any(),
+                }}
                 {journey.map(|journey| {
                     let whole = journey.svg_path(f64::from(PATH_SCALE));
                     let leg = move || {
@@ -174,7 +182,9 @@ pub fn BasemapLayer(
                     }
                 })}
             </g>
-            <LabelLayer drawn=drawn margin=|vp| REUSE.margin_px(vp) marks=marks covered=covered rtl=rtl />
+            {raster.is_none().then(|| view! {
+                <LabelLayer drawn=drawn margin=|vp| REUSE.margin_px(vp) marks=marks covered=covered rtl=rtl />
+            })}
         </svg>
     }
 }

@@ -59,6 +59,11 @@ pub fn MapView(
     let journey = data.journey.clone();
     let selection = state.selection;
     let current = Signal::derive(move || selection.get().event());
+    // The newsroom's tiles are credited as it asks, beside the outlines'.
+    let credit = match state.raster.get_value() {
+        Some(tiles) => format!("{} · {}", tiles.attribution, words.attribution),
+        None => words.attribution.to_string(),
+    };
     let title = data
         .story
         .title
@@ -100,11 +105,11 @@ pub fn MapView(
                 data-testid="map-viewport"
             >
                 <BasemapLayer viewport=camera.view journey=journey current=current
-                    marks=state.marks covered=state.covered />
+                    marks=state.marks covered=state.covered raster=state.raster.get_value() />
                 <MarkerLayer data=data state=state on_place=on_place on_cluster=on_cluster />
             </div>
             <GestureHint text=gestures.hint />
-            <p class="dl-attribution">{words.attribution}</p>
+            <p class="dl-attribution">{credit}</p>
         </div>
     }
 }

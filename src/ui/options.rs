@@ -1,5 +1,6 @@
 //! How a map behaves: every switch, with its default beside it.
 
+pub use crate::tiles::RasterTiles;
 pub use crate::ui::link_sync::DeepLinks;
 
 /// How a [`StoryMap`](crate::ui::story_map::StoryMap) behaves. The defaults
@@ -38,6 +39,10 @@ pub struct MapOptions {
     /// (`ru`, `de-CH`): English, Russian, German, French, Spanish or Arabic
     /// (right to left), else English. Default `None`: the page's `<html lang>`.
     pub language: Option<String>,
+    /// A newsroom's own XYZ raster tiles, drawn instead of the self-hosted
+    /// detail and place names (`data-tiles` and `data-tiles-attribution` in
+    /// the embed). Default `None`: the detail tiles beside the bundle.
+    pub raster: Option<RasterTiles>,
 }
 
 impl Default for MapOptions {
@@ -47,6 +52,7 @@ impl Default for MapOptions {
             deep_links: DeepLinks::Off,
             initial_event: None,
             language: None,
+            raster: None,
         }
     }
 }

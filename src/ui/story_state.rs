@@ -16,6 +16,7 @@ use crate::layout::{framing, PanelLayout, PanelShown};
 use crate::markers::{place_key, Spider};
 use crate::selection::{change, initial, Framing, Nav, Selection};
 use crate::tiles::placement::MarkerMark;
+use crate::tiles::RasterTiles;
 use crate::tiles::{
     context_tiles, context_zoom, framed, tiles_for_view, Surroundings, TileId, OPEN_ZOOM,
 };
@@ -61,6 +62,8 @@ pub struct MapState {
     pub camera: Camera,
     /// The markers in view and their shown captions, which the map's names avoid.
     pub marks: RwSignal<Arc<Vec<MarkerMark>>>,
+    /// The newsroom's own raster tiles, if it gave any: then no detail or names are ours.
+    pub raster: StoredValue<Option<Arc<RasterTiles>>>,
     /// The widget's timers and frames.
     pub tasks: Tasks,
     /// The widget's element: where focus moves within.
@@ -122,6 +125,7 @@ impl MapState {
             covered,
             camera,
             marks: RwSignal::new(Arc::new(Vec::new())),
+            raster: StoredValue::new(options.raster.clone().map(Arc::new)),
             tasks: Tasks::current(),
             widget: NodeRef::new(),
             opener: StoredValue::new(None),
@@ -204,7 +208,9 @@ impl MapState {
                     let place = d.order.get(k)?.place;
                     Some(context_tiles(*d.places.get(place)?, view.size()))
                 });
-                let context = context.unwrap_or_default();
+                // Raster tiles name places themselves: nothing of ours to wait for.
+                let raster = self.raster.with_value(Option::is_some);
+                let context = context.filter(|_| !raster).unwrap_or_default();
                 detail_store::request(&context);
                 if detail_store::resolved(&context) {
                     self.fly_to_event(k, view);
@@ -250,7 +256,8 @@ impl MapState {
             return;
         };
         // The detail of where the flight ends loads during the flight.
-        if let Some(tiles) = tiles_for_view(&target) {
+        let ours = self.raster.with_value(Option::is_none);
+        if let Some(tiles) = tiles_for_view(&target).filter(|_| ours) {
             detail_store::request(&tiles);
         }
         let spider = self.spider;
@@ -416,7 +423,11 @@ impl MapState {
                     .get(place)
                     .map_or(0.0, |p| crate::markers::caption_width(&p.name)),
             };
-            let zoom = context_zoom(at, size, zoom, alone, frame, &around);
+            let zoom = if self.raster.with_value(Option::is_some) {
+                zoom
+            } else {
+                context_zoom(at, size, zoom, alone, frame, &around)
+            };
             Some((framed(at, zoom, size, frame), None))
         })
     }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useServerAndBrowser, startServer, testMounts, openPage, screenshot, axeViolations } from './harness.mjs';
-import { SIZES, settled, openColumn, hitAt, openPlace, checkSurroundings } from './columns.mjs';
+import { SIZES, settled, openColumn, hitAt, openPlace, checkSurroundings, groundUnder } from './columns.mjs';
 
 const ctx = useServerAndBrowser();
 const COASTS = ['Venice, Louisiana', 'Üsküdar', 'Bergen', 'Valletta'];
@@ -113,6 +113,68 @@ test('under a strict Content-Security-Policy the detail loads from the same orig
   await map.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
   await settled(page);
   await checkSurroundings(page, ashgabat, 'under a strict CSP');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("data-tiles: the newsroom's raster tiles are drawn instead of the detail, credited, under a strict CSP", async () => {
+  const { RASTER_LAND } = await import('./raster-tiles.mjs');
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}/e2e/own-tiles.csp.html`);
+  const map = page.locator('#own');
+  await map.locator('[data-testid=marker]').first().waitFor();
+  await settled(page);
+  const images = map.locator('[data-testid=raster] image');
+  await images.first().waitFor({ state: 'attached' });
+  const hrefs = await images.evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  assert.ok(hrefs.every((h) => /^\/raster\/\d+\/\d+\/\d+\.png$/.test(h)), hrefs.join());
+  assert.match(await map.locator('.dl-attribution').textContent(), /Test tiles © Natural Earth/);
+  // A place opens over the tiles: its ground is the raster's land colour.
+  const ashgabat = map.locator('[data-testid=marker][data-kind=place][aria-label^="Ashgabat"]');
+  await ashgabat.locator('.dl-marker-dot').click();
+  await settled(page);
+  await page.waitForTimeout(500);
+  const ground = await groundUnder(page, ashgabat);
+  const near = (p, q) => p.every((v, i) => Math.abs(v - q[i]) <= 6);
+  assert.ok(near(ground.centre, RASTER_LAND), `the raster's land is drawn under Ashgabat: ${ground.centre}`);
+  assert.deepEqual(page.requests.filter((u) => u.includes('/tiles/')), [], 'no self-hosted detail is fetched');
+  assert.equal(await map.locator('.dl-label').count(), 0, 'the tiles carry their own names');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a bad data-tiles says what is wrong in the console and the map draws its own detail', async () => {
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}/`);
+  await page.locator('[data-testid=marker]').first().waitFor();
+  const said = await page.evaluate(async () => {
+    const host = document.createElement('div');
+    host.style.width = '600px';
+    host.style.height = '400px';
+    host.setAttribute('data-tiles', 'https://tiles.example.org/{z}/{x}.png');
+    host.setAttribute('data-tiles-attribution', 'Example');
+    const errors = [];
+    const error = console.error;
+    console.error = (m) => errors.push(String(m));
+    host.setAttribute('data-dateline', '');
+    document.body.append(host);
+    await new Promise((done) => {
+      const wait = setInterval(() => host.querySelector('[data-testid=marker]') && (clearInterval(wait), done()), 50);
+    });
+    console.error = error;
+    let thrown = '';
+    try {
+      await window.Dateline.mount(document.createElement('div'), { tiles: '/t/{z}/{x}/{y}.png' });
+    } catch (e) {
+      thrown = String(e.message || e);
+    }
+    return { errors, thrown, raster: host.querySelectorAll('[data-testid=raster]').length, detail: host.querySelectorAll('[data-testid=detail]').length };
+  });
+  assert.ok(said.errors.some((e) => e.includes('must contain {z}, {x} and {y}')), JSON.stringify(said));
+  assert.equal(said.raster, 0);
+  assert.equal(said.detail, 1);
+  assert.match(said.thrown, /tilesAttribution/);
+  page.errors = page.errors.filter((e) => !e.includes('data-tiles'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -44,11 +44,25 @@ export async function fileFor(path, mounts = testMounts) {
   return (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
 }
 
+/** Raster tiles made from our own data (raster-tiles.mjs): /raster/{z}/{x}/{y}.png. */
+async function rasterTile(path) {
+  const m = /^\/raster\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(path);
+  if (!m) return null;
+  const { tilePng } = await import('./raster-tiles.mjs');
+  return tilePng(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** Serves `mounts` on a free loopback port (files streamed); returns { url, close }. */
 export async function startServer(mounts = testMounts) {
   const server = createServer(async (req, res) => {
     try {
-      const file = await fileFor(decodeURIComponent(new URL(req.url, 'http://x').pathname), mounts);
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const png = await rasterTile(path);
+      if (png) {
+        res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+        return;
+      }
+      const file = await fileFor(path, mounts);
       if (!file) {
         res.writeHead(403).end();
         return;

@@ -290,6 +290,7 @@ test('selecting a place flies to it; with reduced motion it jumps', async () => 
     else assert.ok(distinct > 5, `animated (${distinct} positions)`);
     // It ends in the part of the map the panel leaves free, as near its middle
     // as the map's edges allow (Vostochny is near the world's east).
+    await page.locator('[data-testid=story-map]:not([data-moving])').waitFor();
     const at = await centreOf(vostochny);
     const { box } = await mapPoint(page, 0, 0);
     assert.ok(at.x > 14 && at.x < 1280 - 404 - 14 && Math.abs(at.y - box.height / 2) < 2, JSON.stringify(at));
