@@ -71,7 +71,7 @@ fn places_on_coasts_lie_on_land_and_the_water_beside_them_is_water() {
         ("Lake Ladoga", 31.5, 61.0, false),
         ("Zhukovsky", 38.1174, 55.5972, true),
     ];
-    for level in [6, 8] {
+    for level in [4, 6, 8] {
         for (name, lon, lat, land) in checks {
             assert_eq!(land_at(level, lon, lat), land, "{name} at level {level}");
         }

@@ -36,25 +36,30 @@ pub fn tiles_for_view(view: &Viewport) -> Option<Vec<TileId>> {
 pub const OPEN_ZOOM: f64 = 7.0;
 
 /// The tiles whose names decide how to frame `place` in a map of `size`
-/// (capped at 1280 × 800): the level-6 tiles of its view at [`OPEN_ZOOM`]
-/// and the level-4 tiles of its view at [`WIDEST_OPEN_ZOOM`], the levels
-/// those zooms draw; 24 small files at most.
+/// (capped at 1280 × 800): the level-6 tiles of its view at [`OPEN_ZOOM`],
+/// or (`wide`, needed only when those names do not do) the level-4 tiles of
+/// its view at [`WIDEST_OPEN_ZOOM`]: 12 and 20 files at most.
 ///
 /// # Examples
 ///
 /// ```
 /// use dateline::geo::{project, Size};
 /// use dateline::tiles::context_tiles;
-/// let tiles = context_tiles(project(128.33, 51.88).unwrap(), Size::new(1920.0, 1080.0));
-/// assert!(tiles.iter().any(|t| t.level == 6) && tiles.iter().any(|t| t.level == 4));
-/// assert!(tiles.len() <= 24);
+/// let at = project(128.33, 51.88).unwrap();
+/// let near = context_tiles(at, Size::new(1920.0, 1080.0), false);
+/// assert!(near.iter().all(|t| t.level == 6) && near.len() <= 12);
+/// let wide = context_tiles(at, Size::new(1920.0, 1080.0), true);
+/// assert!(wide.iter().all(|t| t.level == 4) && wide.len() <= 20);
 /// ```
-pub fn context_tiles(place: WorldPoint, size: Size) -> Vec<TileId> {
+pub fn context_tiles(place: WorldPoint, size: Size, wide: bool) -> Vec<TileId> {
     let capped = Size::new(size.width.min(1280.0), size.height.min(800.0));
-    let at = |zoom: f64| Viewport::new(place, Zoom::clamped(zoom), capped).visible_bounds(0.0);
-    cover(at(OPEN_ZOOM), 6)
-        .chain(cover(at(WIDEST_OPEN_ZOOM), 4))
-        .collect()
+    let (zoom, level) = if wide {
+        (WIDEST_OPEN_ZOOM, 4)
+    } else {
+        (OPEN_ZOOM, 6)
+    };
+    let view = Viewport::new(place, Zoom::clamped(zoom), capped);
+    cover(view.visible_bounds(0.0), level).collect()
 }
 
 /// A place opens with at least this many other named places in view.
@@ -62,7 +67,7 @@ pub const MIN_NAMED_AROUND: usize = 2;
 
 /// A place never opens farther out than this (unless its group needs it):
 /// the regional level of the tiles, with countries and big cities.
-pub const WIDEST_OPEN_ZOOM: f64 = 5.0;
+pub const WIDEST_OPEN_ZOOM: f64 = super::FIRST_DETAIL_ZOOM;
 
 /// Zoom steps taken back to find context.
 const CONTEXT_STEP: f64 = 0.5;

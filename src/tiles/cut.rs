@@ -43,7 +43,8 @@ struct Item {
 }
 
 /// The tiles of `level` that hold anything, each shape simplified by
-/// `tolerance` grid units first (1/[`EXTENT`] of a tile's side).
+/// `tolerance` grid units first (1/[`EXTENT`] of a tile's side), an island
+/// by a tenth of its size at most.
 ///
 /// Shapes are cut down a quadtree from the whole world, so a continent's
 /// ring is cut once per level of the tree rather than once per tile.
@@ -68,6 +69,15 @@ pub fn cut_level(features: &Features, level: u8, tolerance: f64) -> Vec<TileData
     for (kind, shapes) in groups {
         for shape in shapes {
             let grid: Vec<[f64; 2]> = shape.iter().map(|p| [p[0] * scale, p[1] * scale]).collect();
+            // A small island keeps its shape: never simplified by more than
+            // a tenth of its size, so a harbour town stays on its land.
+            let extent = GridRect::around(&grid);
+            let size = (extent.max[0] - extent.min[0]).max(extent.max[1] - extent.min[1]);
+            let tolerance = if kind == Kind::Land {
+                tolerance.min(size / 10.0)
+            } else {
+                tolerance
+            };
             let points = simplify(&grid, tolerance, kind == Kind::Land);
             if !points.is_empty() {
                 let bbox = GridRect::around(&points);
@@ -260,6 +270,31 @@ mod tests {
             .map(|t| (t.id.x, t.id.y))
             .collect();
         assert_eq!(with_river, vec![(0, 0), (1, 0), (2, 0), (3, 0)]);
+    }
+
+    #[test]
+    fn a_small_island_keeps_its_shape_where_a_coast_is_simplified() {
+        // An island 10 grid units across at level 0, a circle of 40 points,
+        // under a tolerance as large as itself: a tenth of its size is used.
+        let scale = EXTENT as f64;
+        let island: Vec<[f64; 2]> = (0..40)
+            .map(|i| {
+                let a = f64::from(i) * std::f64::consts::TAU / 40.0;
+                [
+                    (2000.0 + 5.0 * a.cos()) / scale,
+                    (2000.0 + 5.0 * a.sin()) / scale,
+                ]
+            })
+            .collect();
+        let tiles = cut_level(
+            &Features {
+                land: vec![island],
+                ..Features::default()
+            },
+            0,
+            10.0,
+        );
+        assert!(tiles[0].land[0].len() >= 8, "{:?}", tiles[0].land[0]);
     }
 
     #[test]

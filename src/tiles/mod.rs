@@ -27,6 +27,7 @@ pub mod countries;
 mod cut;
 pub mod gshhg;
 mod manifest;
+pub mod markup;
 pub mod placement;
 pub mod places;
 mod raster;

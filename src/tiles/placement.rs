@@ -199,8 +199,8 @@ pub fn place_labels(
         LabelClass::Capital => 1,
         LabelClass::Town => 2,
     };
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
+    // The crate's one sort: a `sort_by` of its own would ship another copy.
+    let order = crate::sorting::stable_order(candidates.len(), &mut |a, b| {
         let (ca, cb) = (&candidates[a], &candidates[b]);
         rank(ca)
             .cmp(&rank(cb))

@@ -14,7 +14,6 @@ use crate::ui::detail_layer::DetailLayer;
 use crate::ui::label_layer::LabelLayer;
 use crate::ui::locale::use_locale;
 use crate::ui::quiet::Quiet;
-use crate::ui::raster_layer::RasterLayer;
 
 /// Path coordinates are world units times this, the asset's own grid: integers,
 /// lossless and the shortest strings. The layer's transform scales them to screen.
@@ -75,18 +74,14 @@ pub fn BasemapLayer(
     #[prop(optional, into)]
     current: Option<Signal<Option<usize>>>,
     /// The story's markers and shown captions, which the place names keep clear of.
-    #[prop(optional, into)]
-    marks: Option<Signal<Arc<Vec<MarkerMark>>>>,
+    marks: RwSignal<Arc<Vec<MarkerMark>>>,
     /// What the panel covers, where no place name goes.
-    #[prop(optional, into)]
-    covered: Option<Signal<Insets>>,
+    covered: Memo<Insets>,
     /// A newsroom's own raster tiles, drawn instead of the detail and its names.
     #[prop(default = None)]
     raster: Option<Arc<RasterTiles>>,
 ) -> impl IntoView {
     let rtl = use_locale().rtl();
-    let marks = marks.unwrap_or_else(|| Signal::stored(Arc::new(Vec::new())));
-    let covered = covered.unwrap_or_else(|| Signal::stored(Insets::ZERO));
     let paths = paths();
     // The view the paths are drawn for.
     let drawn = RwSignal::new(None::<Viewport>);
@@ -163,10 +158,7 @@ pub fn BasemapLayer(
                 <path class="dl-land" d=paths.land.as_str() />
                 <path class="dl-borders" d=paths.borders.as_str() />
                 <path class="dl-coast" d=paths.coast.as_str() />
-                {match raster.clone() {
-                    Some(tiles) => view! { <RasterLayer drawn=drawn tiles=tiles path_scale=f64::from(PATH_SCALE) /> }.into_any(),
-                    None => view! { <DetailLayer drawn=drawn path_scale=f64::from(PATH_SCALE) /> }.into_any(),
-                }}
+                <DetailLayer drawn=drawn path_scale=f64::from(PATH_SCALE) raster=raster.clone() />
                 {journey.map(|journey| {
                     let whole = journey.svg_path(f64::from(PATH_SCALE));
                     let leg = move || {
@@ -182,9 +174,8 @@ pub fn BasemapLayer(
                     }
                 })}
             </g>
-            {raster.is_none().then(|| view! {
-                <LabelLayer drawn=drawn margin=|vp| REUSE.margin_px(vp) marks=marks covered=covered rtl=rtl />
-            })}
+            <LabelLayer drawn=drawn margin=|vp| REUSE.margin_px(vp) marks=marks covered=covered rtl=rtl
+                shown=raster.is_none() />
         </svg>
     }
 }

@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::fixed_point::fixed;
 use crate::geo::Viewport;
-use crate::tiles::{tiles_for_view, TileId, BUFFER, LEVELS};
-use crate::ui::detail_store::{self, TileArt, TileState};
+use crate::tiles::markup::{raster_markup, tile_markup, TileArt};
+use crate::tiles::{raster_cover, RasterTiles};
+use crate::tiles::{tiles_for_view, TileId, LEVELS};
+use crate::ui::detail_store::{self, TileState};
 
 /// What one tile draws: open sea, or its art.
 #[derive(Clone)]
@@ -51,7 +52,7 @@ pub(crate) fn shown_for(view: &Viewport) -> Vec<Shown> {
             }
         }
     }
-    shown.sort_by_key(|s| s.id);
+    crate::sorting::sort_by(&mut shown, |a, b| a.id.cmp(&b.id));
     shown
 }
 
@@ -64,71 +65,39 @@ pub fn DetailLayer(
     drawn: Signal<Option<Viewport>>,
     /// World units to path units: the basemap's `PATH_SCALE`.
     path_scale: f64,
+    /// A newsroom's own raster tiles, drawn instead of ours.
+    raster: Option<Arc<RasterTiles>>,
 ) -> impl IntoView {
+    let ours = raster.is_none();
     Effect::new(move |_| {
-        if let Some(needed) = drawn.get().as_ref().and_then(tiles_for_view) {
+        if let Some(needed) = drawn
+            .get()
+            .as_ref()
+            .and_then(tiles_for_view)
+            .filter(|_| ours)
+        {
             detail_store::request(&needed);
         }
     });
     let changes = detail_store::changes();
-    let shown = Memo::new(move |_| {
+    let markup = Memo::new(move |_| {
         changes.track();
-        let shown = drawn.get().map(|v| shown_for(&v)).unwrap_or_default();
-        shown
-            .into_iter()
-            .map(|s| (s.id, s.art.is_some(), SendArt(s.art)))
-            .collect::<Vec<_>>()
-    });
-    view! {
-        <g class="dl-detail" data-testid="detail">
-            <For
-                each=move || shown.get()
-                key=|(id, ready, _)| (*id, *ready)
-                children=move |(id, _, art)| tile_view(id, art.0, path_scale)
-            />
-        </g>
-    }
-}
-
-/// Tile art shared between memo and view (compared by tile, never by content).
-#[derive(Clone)]
-struct SendArt(Option<Arc<TileArt>>);
-
-impl PartialEq for SendArt {
-    fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
+        let Some(view) = drawn.get() else {
+            return String::new();
+        };
+        if let Some(tiles) = &raster {
+            return raster_markup(&raster_cover(&view), tiles, path_scale);
         }
-    }
-}
-
-fn tile_view(id: TileId, art: Option<Arc<TileArt>>, path_scale: f64) -> impl IntoView {
-    let side = f64::from(TileId::side(id.level));
-    let size = path_scale / side;
-    let (x, y) = (f64::from(id.x) * size, f64::from(id.y) * size);
-    let k = size / crate::tiles::EXTENT as f64;
-    let b = BUFFER as f64 * k;
-    let transform = format!(
-        "matrix({} 0 0 {} {} {})",
-        fixed(k, 6),
-        fixed(k, 6),
-        fixed(x - b, 3),
-        fixed(y - b, 3)
-    );
-    let level = id.level.to_string();
-    view! {
-        <g data-tile=id.path() data-level=level>
-            <rect class="dl-detail-sea" x=fixed(x, 3) y=fixed(y, 3) width=fixed(size, 3) height=fixed(size, 3) />
-            {art.map(|art| view! {
-                <g transform=transform>
-                    <path class="dl-detail-land" d=art.land.clone() />
-                    <path class="dl-detail-rivers" d=art.rivers.clone() />
-                    <path class="dl-detail-borders" d=art.borders.clone() />
-                    <path class="dl-detail-coast" d=art.coast.clone() />
-                </g>
-            })}
-        </g>
-    }
+        let mut out = String::new();
+        for s in shown_for(&view) {
+            tile_markup(&mut out, s.id, s.art.as_deref(), path_scale);
+        }
+        out
+    });
+    let (class, testid) = if ours {
+        ("dl-detail", "detail")
+    } else {
+        ("dl-raster", "raster")
+    };
+    view! { <g class=class data-testid=testid inner_html=markup></g> }
 }

@@ -6,7 +6,6 @@
 //! outlines showing, with one console warning for the page.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -14,8 +13,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::basemap::{decode, outlines_inside, to_svg_path, Label};
-use crate::tiles::{Manifest, TileId, BUFFER, EXTENT, TILE_BITS};
+use crate::basemap::decode;
+pub use crate::tiles::markup::TileArt;
+use crate::tiles::{Manifest, TileId};
 
 #[wasm_bindgen(inline_js = r#"
 export function tiles_url(path) { return new URL('../../tiles/' + path, import.meta.url).href; }
@@ -26,21 +26,6 @@ export function fetch_bytes(url) {
 extern "C" {
     fn tiles_url(path: &str) -> String;
     fn fetch_bytes(url: &str) -> js_sys::Promise;
-}
-
-/// A tile ready to draw: SVG path data in its stored grid, names in world coordinates.
-#[derive(Debug, Default)]
-pub struct TileArt {
-    /// Land, lakes as holes (even-odd).
-    pub land: String,
-    /// The land's outline without the tile's cut edges.
-    pub coast: String,
-    /// Rivers.
-    pub rivers: String,
-    /// Borders.
-    pub borders: String,
-    /// Place names, their points in world coordinates.
-    pub labels: Vec<Label>,
 }
 
 /// What is known about one tile.
@@ -65,47 +50,65 @@ enum Index {
 
 struct Store {
     index: Index,
-    tiles: HashMap<TileId, TileState>,
-    /// Ready tiles, least recently asked for first.
-    recent: VecDeque<TileId>,
+    /// What is known of each tile asked for, least recently asked for first
+    /// (a list: a few hundred at most, and a map's code would cost the bundle more).
+    tiles: Vec<(TileId, TileState)>,
     /// Asked for before the index came.
     waiting: Vec<TileId>,
-    changed: ArcRwSignal<u64>,
+    changed: ArcTrigger,
     warned: bool,
 }
 
-/// Ready tiles kept in memory (a few views' worth at every level).
+impl Store {
+    fn get(&self, tile: &TileId) -> Option<&TileState> {
+        self.tiles
+            .iter()
+            .find(|(id, _)| id == tile)
+            .map(|(_, state)| state)
+    }
+
+    fn set(&mut self, tile: TileId, state: TileState) {
+        match self.tiles.iter_mut().find(|(id, _)| *id == tile) {
+            Some(entry) => entry.1 = state,
+            None => self.tiles.push((tile, state)),
+        }
+    }
+}
+
+/// Tiles kept in memory (a few views' worth at every level).
 const KEEP: usize = 400;
 
 thread_local! {
     static STORE: RefCell<Store> = RefCell::new(Store {
         index: Index::Unasked,
-        tiles: HashMap::new(),
-        recent: VecDeque::new(),
+        tiles: Vec::new(),
         waiting: Vec::new(),
-        changed: ArcRwSignal::new(0),
+        changed: ArcTrigger::new(),
         warned: false,
     });
 }
 
-/// A signal that changes whenever a tile arrives: track it, then read [`state`].
-pub fn changes() -> ArcRwSignal<u64> {
+/// A trigger that fires whenever a tile arrives: track it, then read [`state`].
+pub fn changes() -> ArcTrigger {
     STORE.with(|s| s.borrow().changed.clone())
 }
 
 /// What is known about `tile` now.
 pub fn state(tile: &TileId) -> Option<TileState> {
-    STORE.with(|s| s.borrow().tiles.get(tile).cloned())
+    STORE.with(|s| s.borrow().get(tile).cloned())
 }
 
 /// Starts fetching every tile of `tiles` not yet known.
 pub fn request(tiles: &[TileId]) {
+    if tiles.is_empty() {
+        return;
+    }
     let ask_index = STORE.with(|s| {
         let mut s = s.borrow_mut();
         for t in tiles {
-            if let Some(TileState::Ready(_)) = s.tiles.get(t) {
-                s.recent.retain(|r| r != t);
-                s.recent.push_back(*t);
+            if let Some(at) = s.tiles.iter().position(|(id, _)| id == t) {
+                let entry = s.tiles.remove(at);
+                s.tiles.push(entry);
             }
         }
         match &s.index {
@@ -137,7 +140,7 @@ pub fn resolved(tiles: &[TileId]) -> bool {
             Index::Unasked | Index::Loading => false,
             Index::Ready(_) => tiles
                 .iter()
-                .all(|t| !matches!(s.tiles.get(t), None | Some(TileState::Loading))),
+                .all(|t| !matches!(s.get(t), None | Some(TileState::Loading))),
         }
     })
 }
@@ -151,18 +154,18 @@ fn start(tiles: &[TileId]) {
         let index = index.clone();
         let mut todo = Vec::new();
         for t in tiles {
-            if s.tiles.contains_key(t) {
+            if s.get(t).is_some() {
                 continue;
             }
             if index.contains(t) {
-                s.tiles.insert(*t, TileState::Loading);
+                s.tiles.push((*t, TileState::Loading));
                 todo.push(*t);
             } else {
-                s.tiles.insert(*t, TileState::Sea);
+                s.tiles.push((*t, TileState::Sea));
             }
         }
         if todo.len() < tiles.len() {
-            s.changed.update(|v| *v += 1);
+            s.changed.notify();
         }
         todo
     });
@@ -203,7 +206,7 @@ async fn load_index() {
 async fn load_tile(tile: TileId) {
     let art = match fetch(&tile.path()).await {
         Ok(Some(bytes)) => decode(&bytes)
-            .map(|map| Arc::new(art(tile, map)))
+            .map(|map| Arc::new(TileArt::of(tile, map)))
             .map_err(|e| format!("tile {}: {e}", tile.path())),
         Ok(None) => Err(format!("tile {} was not found", tile.path())),
         Err(e) => Err(e),
@@ -212,43 +215,18 @@ async fn load_tile(tile: TileId) {
         let mut s = s.borrow_mut();
         match art {
             Ok(art) => {
-                s.tiles.insert(tile, TileState::Ready(art));
-                s.recent.push_back(tile);
-                while s.recent.len() > KEEP {
-                    if let Some(old) = s.recent.pop_front() {
-                        s.tiles.remove(&old);
-                    }
+                s.set(tile, TileState::Ready(art));
+                if s.tiles.len() > KEEP {
+                    s.tiles.remove(0);
                 }
             }
             Err(why) => {
-                s.tiles.insert(tile, TileState::Failed);
+                s.set(tile, TileState::Failed);
                 warn_once(&mut s, &why);
             }
         }
-        s.changed.update(|v| *v += 1);
+        s.changed.notify();
     });
-}
-
-fn art(tile: TileId, map: crate::basemap::Basemap) -> TileArt {
-    let q = (1u32 << TILE_BITS) as f32;
-    let edge = (EXTENT + 2 * BUFFER) as f32 / q;
-    TileArt {
-        land: to_svg_path(&map.land, q, true, 0),
-        coast: to_svg_path(&outlines_inside(&map.land, 0.0, edge), q, false, 0),
-        rivers: to_svg_path(&map.rivers, q, false, 0),
-        borders: to_svg_path(&map.borders, q, false, 0),
-        labels: map
-            .labels
-            .into_iter()
-            .map(|l| {
-                let w = tile.to_world(l.at);
-                Label {
-                    at: [w.x as f32, w.y as f32],
-                    ..l
-                }
-            })
-            .collect(),
-    }
 }
 
 fn warn_once(s: &mut Store, why: &str) {

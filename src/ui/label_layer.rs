@@ -5,12 +5,10 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
-use crate::basemap::{decode, Label, LabelClass, BASEMAP};
-use crate::fixed_point::fixed;
+use crate::basemap::{decode, Label, BASEMAP};
 use crate::geo::{Insets, Viewport, WorldPoint};
-use crate::tiles::placement::{
-    controls_box, label_frame, place_labels, Candidate, MarkerMark, Side,
-};
+use crate::tiles::markup::{labels_markup, DrawnLabel};
+use crate::tiles::placement::{controls_box, label_frame, place_labels, Candidate, MarkerMark};
 use crate::tiles::FIRST_DETAIL_ZOOM;
 use crate::ui::detail_layer::shown_for;
 use crate::ui::detail_store;
@@ -19,16 +17,6 @@ use crate::ui::detail_store;
 fn world_names() -> &'static [Label] {
     static NAMES: OnceLock<Vec<Label>> = OnceLock::new();
     NAMES.get_or_init(|| decode(BASEMAP).map(|m| m.labels).unwrap_or_default())
-}
-
-/// One name as drawn, in the picture's pixels.
-#[derive(Clone, PartialEq)]
-struct Drawn {
-    x: f64,
-    y: f64,
-    side: Side,
-    class: LabelClass,
-    text: String,
 }
 
 /// The names for the view the basemap is drawn for, in the picture's pixel
@@ -41,37 +29,34 @@ pub fn LabelLayer(
     /// The picture's margin beyond the view, in px.
     margin: fn(&Viewport) -> (f64, f64),
     /// The story's markers and their shown captions, which names keep clear of.
-    #[prop(into)]
-    marks: Signal<Arc<Vec<MarkerMark>>>,
+    marks: RwSignal<Arc<Vec<MarkerMark>>>,
     /// What the panel covers: names there would be hidden.
-    #[prop(into)]
-    covered: Signal<Insets>,
+    covered: Memo<Insets>,
     /// Right to left: names go left of their dots first, controls are on the right.
     rtl: bool,
+    /// Whether to draw any (raster tiles carry their own names).
+    shown: bool,
 ) -> impl IntoView {
     let changes = detail_store::changes();
-    let names = Memo::new(move |_| {
+    let markup = Memo::new(move |_| {
         changes.track();
-        let Some(view) = drawn.get() else {
-            return Vec::new();
+        let Some(view) = drawn.get().filter(|_| shown) else {
+            return String::new();
         };
         let marks = marks.get();
         let covered = covered.get();
         let (mx, my) = margin(&view);
-        layout(&view, &marks, covered, rtl)
+        let names: Vec<DrawnLabel> = layout(&view, &marks, covered, rtl)
             .into_iter()
-            .map(|d| Drawn {
+            .map(|d| DrawnLabel {
                 x: d.x + mx,
                 y: d.y + my,
                 ..d
             })
-            .collect::<Vec<_>>()
+            .collect();
+        labels_markup(&names)
     });
-    view! {
-        <g class="dl-labels" data-testid="map-labels">
-            {move || names.get().into_iter().map(name_view).collect_view()}
-        </g>
-    }
+    view! { <g class="dl-labels" data-testid="map-labels" inner_html=markup></g> }
 }
 
 /// The names a view draws from: the embedded world's countries, or those of
@@ -87,7 +72,7 @@ pub fn names_drawn(view: &Viewport) -> Vec<Label> {
         .collect()
 }
 
-fn layout(view: &Viewport, marks: &[MarkerMark], covered: Insets, rtl: bool) -> Vec<Drawn> {
+fn layout(view: &Viewport, marks: &[MarkerMark], covered: Insets, rtl: bool) -> Vec<DrawnLabel> {
     let labels = names_drawn(view);
     let points: Vec<_> = labels
         .iter()
@@ -118,11 +103,10 @@ fn layout(view: &Viewport, marks: &[MarkerMark], covered: Insets, rtl: bool) -> 
         .into_iter()
         .map(|p| {
             let c = &candidates[p.index];
-            let text = match c.class {
-                LabelClass::Country => c.name.to_uppercase(),
-                _ => c.name.to_string(),
-            };
-            Drawn {
+            // Countries are set in capitals by the style sheet: Unicode's
+            // case tables would cost the bundle kilobytes.
+            let text = c.name.to_string();
+            DrawnLabel {
                 x: c.x,
                 y: c.y,
                 side: p.side,
@@ -131,22 +115,4 @@ fn layout(view: &Viewport, marks: &[MarkerMark], covered: Insets, rtl: bool) -> 
             }
         })
         .collect()
-}
-
-fn name_view(d: Drawn) -> impl IntoView {
-    let gap = crate::tiles::placement::DOT_GAP_PX;
-    let (class, dot) = match d.class {
-        LabelClass::Country => ("dl-label dl-label-country", false),
-        LabelClass::Capital => ("dl-label dl-label-capital", true),
-        LabelClass::Town => ("dl-label dl-label-town", true),
-    };
-    let (x, anchor) = match d.side {
-        Side::Right => (d.x + gap, "start"),
-        Side::Left => (d.x - gap, "end"),
-        Side::Centre => (d.x, "middle"),
-    };
-    view! {
-        {dot.then(|| view! { <circle class="dl-label-dot" cx=fixed(d.x, 1) cy=fixed(d.y, 1) r="2.5" /> })}
-        <text class=class x=fixed(x, 1) y=fixed(d.y + 4.0, 1) text-anchor=anchor>{d.text}</text>
-    }
 }

@@ -24,7 +24,6 @@ pub mod media_view;
 pub mod options;
 pub mod overview;
 pub mod quiet;
-pub mod raster_layer;
 pub mod rich_text;
 pub mod size_observer;
 pub mod story_errors;

@@ -37,6 +37,8 @@ const FIT_PADDING_PX: f64 = 48.0;
 const MAX_FIT_ZOOM: f64 = 6.0;
 /// The longest an opened place waits for the names around it before the flight.
 const CONTEXT_WAIT: Duration = Duration::from_millis(400);
+/// Framed farther out than this, a place takes its names from the regional tiles.
+const REGIONAL_BELOW: f64 = 6.5;
 
 /// Handles to one map's state; `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]
@@ -196,45 +198,60 @@ impl MapState {
                 on_select.run(selected);
             }
         }
-        let Some(view) = self.camera.current() else {
+        if self.camera.current().is_none() {
             return;
-        };
+        }
         match c.framing {
-            Framing::Event(k) => {
-                // How close to frame the place depends on the names around
-                // it: their tiles come first (a few small files, cached),
-                // for at most CONTEXT_WAIT; the map counts as moving meanwhile.
-                let context = self.data.with_value(|d| {
-                    let place = d.order.get(k)?.place;
-                    Some(context_tiles(*d.places.get(place)?, view.size()))
-                });
-                // Raster tiles name places themselves: nothing of ours to wait for.
-                let raster = self.raster.with_value(Option::is_some);
-                let context = context.filter(|_| !raster).unwrap_or_default();
-                detail_store::request(&context);
-                if detail_store::resolved(&context) {
-                    self.fly_to_event(k, view);
-                } else {
-                    self.camera.flying.set(true);
-                    let this = *self;
-                    let deadline = js_sys::Date::now() + CONTEXT_WAIT.as_secs_f64() * 1000.0;
-                    self.when_resolved(context, deadline, move || {
-                        if this.selection.try_get_untracked() != Some(next) {
-                            this.camera.flying.set(false);
-                            return;
-                        }
-                        if let Some(from) = this.camera.current() {
-                            this.fly_to_event(k, from);
-                        }
-                    });
-                }
-            }
+            Framing::Event(k) => self.frame_event(k, next, false),
             Framing::WholeStory => {
                 if let Some(target) = self.whole_story() {
                     self.camera.fly_to(target, prefers_reduced_motion(), || ());
                 }
             }
             Framing::Stay => {}
+        }
+    }
+
+    /// Flies to event `k` framed with the names around it: their tiles come
+    /// first (a few small files, cached), for at most [`CONTEXT_WAIT`], and
+    /// the map counts as moving meanwhile; the regional level's tiles
+    /// (`wide`) only if the closer names do not do.
+    fn frame_event(&self, k: usize, next: Selection, wide: bool) {
+        let raster = self.raster.with_value(Option::is_some);
+        let context = self
+            .data
+            .with_value(|d| {
+                let place = d.order.get(k)?.place;
+                let size = self.size.get_untracked();
+                Some(context_tiles(*d.places.get(place)?, size, wide))
+            })
+            .filter(|_| !raster)
+            .unwrap_or_default();
+        detail_store::request(&context);
+        let this = *self;
+        let fly = move || {
+            if this.selection.try_get_untracked() != Some(next) {
+                this.camera.flying.set(false);
+                return;
+            }
+            let Some(from) = this.camera.current() else {
+                return;
+            };
+            let regional = this
+                .event_view(k, from)
+                .is_some_and(|(v, _)| v.zoom().value() < REGIONAL_BELOW);
+            if regional && !wide && !raster {
+                this.frame_event(k, next, true);
+            } else {
+                this.fly_to_event(k, from);
+            }
+        };
+        if detail_store::resolved(&context) {
+            fly();
+        } else {
+            self.camera.flying.set(true);
+            let deadline = js_sys::Date::now() + CONTEXT_WAIT.as_secs_f64() * 1000.0;
+            self.when_resolved(context, deadline, fly);
         }
     }
 

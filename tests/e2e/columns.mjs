@@ -118,8 +118,6 @@ export async function groundUnder(page, marker) {
 export async function checkSurroundings(page, marker, where) {
   const map = marker.locator('xpath=ancestor::*[@data-testid="story-map"]');
   await map.locator('[data-testid=detail] [data-tile]').first().waitFor({ state: 'attached' });
-  const ground = await groundUnder(page, marker);
-  assert.ok(!near(ground.centre, SEA) && ground.land > 0, `${where}: the place is drawn on land (${JSON.stringify(ground)})`);
   const look = () => map.evaluate((root) => {
     const box = (el) => el.getBoundingClientRect();
     const frame = box(root);
@@ -145,6 +143,22 @@ export async function checkSurroundings(page, marker, where) {
     await page.waitForTimeout(100);
     found = await look();
   }
+  // Every tile of the view in (no new fetch for 300 ms), then the ground under the place.
+  await page.evaluate(() => new Promise((done) => {
+    let seen = -1;
+    const until = Date.now() + 5000;
+    const look = () => {
+      const now = performance.getEntriesByType('resource').length;
+      if ((now === seen && !document.querySelector('[data-moving]')) || Date.now() > until) done();
+      else {
+        seen = now;
+        setTimeout(look, 300);
+      }
+    };
+    look();
+  }));
+  const ground = await groundUnder(page, marker);
+  assert.ok(!near(ground.centre, SEA) && ground.land > 0, `${where}: the place is drawn on land (${JSON.stringify(ground)})`);
   assert.ok(found.labels.length >= 2, `${where}: ${found.labels.length} names in view (${found.labels.join(', ')})`);
   assert.deepEqual(found.clashes, [], `${where}: names clear of markers, captions and each other`);
   return found.labels;

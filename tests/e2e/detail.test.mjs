@@ -145,8 +145,8 @@ test("data-tiles: the newsroom's raster tiles are drawn instead of the detail, c
 
 test('a bad data-tiles says what is wrong in the console and the map draws its own detail', async () => {
   const page = await openPage(ctx.browser);
-  await page.goto(`${ctx.server.url}/`);
-  await page.locator('[data-testid=marker]').first().waitFor();
+  await page.goto(`${ctx.server.url}/e2e/api.html`);
+  await page.waitForFunction(() => window.Dateline?.mount);
   const said = await page.evaluate(async () => {
     const host = document.createElement('div');
     host.style.width = '600px';
@@ -158,8 +158,9 @@ test('a bad data-tiles says what is wrong in the console and the map draws its o
     console.error = (m) => errors.push(String(m));
     host.setAttribute('data-dateline', '');
     document.body.append(host);
+    const until = Date.now() + 10_000;
     await new Promise((done) => {
-      const wait = setInterval(() => host.querySelector('[data-testid=marker]') && (clearInterval(wait), done()), 50);
+      const wait = setInterval(() => (host.querySelector('[data-testid=marker]') || Date.now() > until) && (clearInterval(wait), done()), 50);
     });
     console.error = error;
     let thrown = '';
@@ -168,13 +169,29 @@ test('a bad data-tiles says what is wrong in the console and the map draws its o
     } catch (e) {
       thrown = String(e.message || e);
     }
-    return { errors, thrown, raster: host.querySelectorAll('[data-testid=raster]').length, detail: host.querySelectorAll('[data-testid=detail]').length };
+    return { errors, thrown, html: host.outerHTML.slice(0, 300), raster: host.querySelectorAll('[data-testid=raster]').length, detail: host.querySelectorAll('[data-testid=detail]').length };
   });
   assert.ok(said.errors.some((e) => e.includes('must contain {z}, {x} and {y}')), JSON.stringify(said));
   assert.equal(said.raster, 0);
   assert.equal(said.detail, 1);
   assert.match(said.thrown, /tilesAttribution/);
   page.errors = page.errors.filter((e) => !e.includes('data-tiles'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the Studio's preview shows the same detail and names", async () => {
+  const { freshStudio, draftSeed } = await import('./studio-helpers.mjs');
+  const page = await openPage(ctx.browser, { viewport: { width: 1280, height: 900 } });
+  await freshStudio(page, ctx.server.url);
+  await draftSeed(page);
+  const preview = page.locator('[data-testid=preview]');
+  const vostochny = preview.locator('[data-testid=marker][data-kind=place]').filter({ hasText: 'Vostochny' });
+  await vostochny.locator('.dl-marker-dot').click();
+  await preview.locator('[data-testid=story-map]:not([data-moving])').waitFor();
+  const names = await checkSurroundings(page, vostochny, 'the Studio preview');
+  console.log(`studio preview, Vostochny: ${names.join(', ')}`);
+  await screenshot(page, 'studio-preview-vostochny.png');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
