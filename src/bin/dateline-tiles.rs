@@ -20,16 +20,16 @@ use dateline::tiles::gshhg::{join_rings, parse, Piece};
 use dateline::tiles::places::{town_labels, towns, Place, TileLabel};
 use dateline::tiles::{cut_level, Features, Manifest, TileData, TileId, LEVELS, TILE_BITS};
 
-/// Simplification tolerance in grid units (1/4096 of a tile): under a pixel
+/// Simplification tolerance in grid units (1/4096 of a tile): about a pixel
 /// where a level's tiles are drawn largest (zoom level + 2.5, 2.8 units a
-/// pixel), under 1.5 px where smallest. The regional level, whose view
+/// pixel), a third of one where smallest. The regional level, whose view
 /// holds the most ground, is simplified more, to keep a view's tiles
 /// within 120 KiB.
 fn tolerance(level: u8) -> f64 {
     if level <= 4 {
         4.0
     } else {
-        2.0
+        3.0
     }
 }
 

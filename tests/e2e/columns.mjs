@@ -158,7 +158,8 @@ export async function checkSurroundings(page, marker, where) {
     look();
   }));
   const ground = await groundUnder(page, marker);
-  assert.ok(!near(ground.centre, SEA) && ground.land > 0, `${where}: the place is drawn on land (${JSON.stringify(ground)})`);
+  // On land: its centre is not the sea (a small island far out may be all coastline).
+  assert.ok(!near(ground.centre, SEA) && ground.sea < 25, `${where}: the place is drawn on land (${JSON.stringify(ground)})`);
   assert.ok(found.labels.length >= 2, `${where}: ${found.labels.length} names in view (${found.labels.join(', ')})`);
   assert.deepEqual(found.clashes, [], `${where}: names clear of markers, captions and each other`);
   return found.labels;
