@@ -62,15 +62,19 @@ for (const [story, [path, places]] of Object.entries(STORIES)) {
     at = await record(story, `${place}: its group opened`, page, at);
     await own.locator('.dl-marker-dot').click();
     at = await record(story, `${place}: opened`, page, at);
-    const map = page.locator('[data-testid=map-viewport]').first();
-    const box = await map.boundingBox();
-    await map.focus();
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    at = await record(story, `${place}: panned (4 × →)`, page, at);
-    await page.keyboard.press('+');
+    // A drag of half the map to the west, then the zoom buttons.
+    const box = await page.locator('[data-testid=story-map]').first().boundingBox();
+    const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.75];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x - (box.width / 2) * (i / 10), y);
+    await page.mouse.up();
+    at = await record(story, `${place}: dragged half a map`, page, at);
+    await page.locator('[data-testid=zoom-in]').first().click();
     at = await record(story, `${place}: zoomed in (+)`, page, at);
-    await page.keyboard.press('-');
-    await page.keyboard.press('-');
+    await page.locator('[data-testid=zoom-out]').first().click();
+    await settled(page);
+    await page.locator('[data-testid=zoom-out]').first().click();
     at = await record(story, `${place}: zoomed out (− −)`, page, at);
     await page.locator('[data-testid=zoom-fit]').first().click();
     at = await record(story, `${place}: whole story`, page, at);
@@ -80,7 +84,6 @@ for (const [story, [path, places]] of Object.entries(STORIES)) {
     }
     await own.locator('.dl-marker-dot').click();
     at = await record(story, `${place}: opened again`, page, at);
-    void box;
     await page.context().close();
   }
 }
