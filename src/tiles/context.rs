@@ -164,22 +164,8 @@ pub fn named_around(
         },
     ];
     let labels = (around.labels)(view);
-    let points: Vec<_> = labels
-        .iter()
-        .map(|l| view.world_to_screen(WorldPoint::new(f64::from(l.at[0]), f64::from(l.at[1]))))
-        .collect();
-    let candidates: Vec<Candidate> = labels
-        .iter()
-        .zip(&points)
-        .filter(|(_, p)| inside(p.x, p.y))
-        .map(|(l, p)| Candidate {
-            x: p.x,
-            y: p.y,
-            class: l.class,
-            weight: l.weight,
-            name: &l.name,
-        })
-        .collect();
+    let mut candidates = Candidate::on_screen(&labels, view);
+    candidates.retain(|c| inside(c.x, c.y));
     places + place_labels(&candidates, free, &obstacles, &dots, around.rtl).len()
 }
 

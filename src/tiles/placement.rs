@@ -99,6 +99,26 @@ pub struct Candidate<'a> {
     pub name: &'a str,
 }
 
+impl<'a> Candidate<'a> {
+    /// Map names as candidates at their points in `view`.
+    pub fn on_screen(labels: &'a [crate::basemap::Label], view: &Viewport) -> Vec<Candidate<'a>> {
+        labels
+            .iter()
+            .map(|l| {
+                let p =
+                    view.world_to_screen(WorldPoint::new(f64::from(l.at[0]), f64::from(l.at[1])));
+                Candidate {
+                    x: p.x,
+                    y: p.y,
+                    class: l.class,
+                    weight: l.weight,
+                    name: &l.name,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Which way a placed name runs from its point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

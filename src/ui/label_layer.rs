@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 
 use crate::basemap::{decode, Label, BASEMAP};
-use crate::geo::{Insets, Viewport, WorldPoint};
+use crate::geo::{Insets, Viewport};
 use crate::tiles::markup::{labels_markup, DrawnLabel};
 use crate::tiles::placement::{controls_box, label_frame, place_labels, Candidate, MarkerMark};
 use crate::tiles::FIRST_DETAIL_ZOOM;
@@ -74,21 +74,7 @@ pub fn names_drawn(view: &Viewport) -> Vec<Label> {
 
 fn layout(view: &Viewport, marks: &[MarkerMark], covered: Insets, rtl: bool) -> Vec<DrawnLabel> {
     let labels = names_drawn(view);
-    let points: Vec<_> = labels
-        .iter()
-        .map(|l| view.world_to_screen(WorldPoint::new(f64::from(l.at[0]), f64::from(l.at[1]))))
-        .collect();
-    let candidates: Vec<Candidate> = labels
-        .iter()
-        .zip(&points)
-        .map(|(l, p)| Candidate {
-            x: p.x,
-            y: p.y,
-            class: l.class,
-            weight: l.weight,
-            name: &l.name,
-        })
-        .collect();
+    let candidates = Candidate::on_screen(&labels, view);
     let size = view.size();
     let frame = label_frame(size.width, size.height, covered);
     let mut obstacles = vec![controls_box(size.width, rtl)];
