@@ -40,7 +40,9 @@ const settled = (page) => page.locator('[data-testid=story-map]:not([data-moving
 const rows = [];
 const record = async (story, step, page, since) => {
   await settled(page);
-  await page.waitForLoadState('networkidle');
+  // A landing fetches the tiles where it ends a task later: wait for them.
+  await page.waitForTimeout(250);
+  while (page.tilesInFlight > 0) await page.waitForTimeout(25);
   const urls = page.requests.slice(since).filter((u) => u.includes('/tiles/'));
   const b = await bytes(urls);
   const zoom = await page.locator('[data-testid=story-map]').first().getAttribute('data-zoom');
@@ -51,6 +53,10 @@ const record = async (story, step, page, since) => {
 for (const [story, [path, places]] of Object.entries(STORIES)) {
   for (const place of places) {
     const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    page.tilesInFlight = 0;
+    const tile = (r) => r.url().includes('/tiles/');
+    page.on('request', (r) => { if (tile(r)) page.tilesInFlight += 1; });
+    for (const done of ['requestfinished', 'requestfailed']) page.on(done, (r) => { if (tile(r)) page.tilesInFlight -= 1; });
     await page.goto(server.url + path);
     await page.locator('[data-testid=marker]').first().waitFor();
     let at = await record(story, 'world view', page, 0);

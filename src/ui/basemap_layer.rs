@@ -80,6 +80,9 @@ pub fn BasemapLayer(
     /// A newsroom's own raster tiles, drawn instead of the detail and its names.
     #[prop(default = None)]
     raster: Option<Arc<RasterTiles>>,
+    /// Whether the camera is flying: the views it passes fetch no tiles.
+    #[prop(optional, into)]
+    flying: Signal<bool>,
 ) -> impl IntoView {
     let rtl = use_locale().rtl();
     let paths = paths();
@@ -158,7 +161,7 @@ pub fn BasemapLayer(
                 <path class="dl-land" d=paths.land.as_str() />
                 <path class="dl-borders" d=paths.borders.as_str() />
                 <path class="dl-coast" d=paths.coast.as_str() />
-                <DetailLayer drawn=drawn path_scale=f64::from(PATH_SCALE) raster=raster.clone() />
+                <DetailLayer drawn=drawn live=viewport flying=flying path_scale=f64::from(PATH_SCALE) raster=raster.clone() />
                 {journey.map(|journey| {
                     let whole = journey.svg_path(f64::from(PATH_SCALE));
                     let leg = move || {

@@ -63,6 +63,13 @@ pub fn DetailLayer(
     /// The view the basemap picture is drawn for.
     #[prop(into)]
     drawn: Signal<Option<Viewport>>,
+    /// Where the map is looking now.
+    #[prop(into)]
+    live: Signal<Option<Viewport>>,
+    /// Whether the camera is flying: a flight fetches the tiles where it
+    /// ends (see `MapState::fly_to_event`), not those of the views it passes.
+    #[prop(into)]
+    flying: Signal<bool>,
     /// World units to path units: the basemap's `PATH_SCALE`.
     path_scale: f64,
     /// A newsroom's own raster tiles, drawn instead of ours.
@@ -70,8 +77,13 @@ pub fn DetailLayer(
 ) -> impl IntoView {
     let ours = raster.is_none();
     Effect::new(move |_| {
-        if let Some(needed) = drawn
-            .get()
+        // A new picture, or a flight's end: fetch for where the map is now.
+        drawn.track();
+        if flying.get() {
+            return;
+        }
+        if let Some(needed) = live
+            .get_untracked()
             .as_ref()
             .and_then(tiles_for_view)
             .filter(|_| ours)

@@ -105,7 +105,8 @@ pub fn MapView(
                 data-testid="map-viewport"
             >
                 <BasemapLayer viewport=camera.view journey=journey current=current
-                    marks=state.marks covered=state.covered raster=state.raster.get_value() />
+                    marks=state.marks covered=state.covered raster=state.raster.get_value()
+                    flying=camera.flying />
                 <MarkerLayer data=data state=state on_place=on_place on_cluster=on_cluster />
             </div>
             <GestureHint text=gestures.hint />

@@ -77,6 +77,26 @@ test('the first view fetches no tile; a place fetches its own; a repeated view f
   await page.context().close();
 });
 
+test('a flight fetches the tiles where it ends, none of the views it passes', async () => {
+  // Bergen from the whole story: a long flight out and in, over the regional level.
+  const page = await openColumn(ctx, 1264, 800, STORY);
+  const map = page.locator('#story-map');
+  await map.locator('[data-testid=zoom-fit]').click();
+  await settled(page);
+  const before = tileRequests(page).length;
+  await map.locator('[data-testid=marker][aria-label*="Bergen"] .dl-marker-dot').first().click();
+  await settled(page);
+  await page.waitForTimeout(300);
+  const zoom = Number(await map.locator('[data-testid=story-map]').getAttribute('data-zoom'));
+  const fetched = tileRequests(page).slice(before).filter((u) => !u.endsWith('/index.bin'));
+  const levels = new Set(fetched.map((u) => u.match(/\/tiles\/(\d+)\//)[1]));
+  assert.ok(zoom >= 6.5 && zoom < 8.5, `Bergen opens at zoom ${zoom}, drawn by level 6`);
+  assert.deepEqual([...levels], ['6'], `only level-6 tiles: ${fetched.join(' ')}`);
+  assert.ok(fetched.length <= 12, `${fetched.length} tiles`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('without tiles the world outlines stay, the widget shows no error and the console one warning', async () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const server = await startServer([['/tiles/', join(root, 'tests', 'e2e', 'no-such-dir')], ...testMounts]);
