@@ -7,7 +7,7 @@ use std::path::Path;
 use dateline::basemap::{decode, Basemap, LabelClass};
 use dateline::geo::project;
 use dateline::tiles::places::{stored, tile_of};
-use dateline::tiles::{Manifest, TileId, LEVELS, TILE_BITS};
+use dateline::tiles::{inside_even_odd, Manifest, TileId, LEVELS, TILE_BITS};
 
 fn tile(id: TileId) -> Option<Basemap> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -25,19 +25,8 @@ fn manifest() -> Manifest {
 
 /// Even-odd inside test of a stored point over the tile's land rings.
 fn on_land(map: &Basemap, p: [f32; 2]) -> bool {
-    let mut inside = false;
-    for ring in &map.land {
-        let n = ring.len();
-        for i in 0..n {
-            let (a, b) = (ring[i], ring[(i + n - 1) % n]);
-            if (a[1] > p[1]) != (b[1] > p[1])
-                && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
-            {
-                inside = !inside;
-            }
-        }
-    }
-    inside
+    let p = [f64::from(p[0]), f64::from(p[1])];
+    inside_even_odd(&map.land, p, |q| [f64::from(q[0]), f64::from(q[1])])
 }
 
 fn land_at(level: u8, lon: f64, lat: f64) -> bool {

@@ -190,6 +190,40 @@ pub fn ring_area(ring: &[[f64; 2]]) -> f64 {
         / 2.0
 }
 
+/// Whether `p` lies inside `rings` under the even-odd rule (a lake inside
+/// land is water, an island in the lake land again); `xy` reads a point.
+///
+/// # Examples
+///
+/// ```
+/// use dateline::tiles::inside_even_odd;
+/// let land = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
+/// let lake = vec![[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0]];
+/// let rings = [land, lake];
+/// assert!(inside_even_odd(&rings, [2.0, 2.0], |q| q));
+/// assert!(!inside_even_odd(&rings, [5.0, 5.0], |q| q));
+/// ```
+pub fn inside_even_odd<P: Copy>(
+    rings: &[impl AsRef<[P]>],
+    p: [f64; 2],
+    xy: impl Fn(P) -> [f64; 2],
+) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        let ring = ring.as_ref();
+        let n = ring.len();
+        for i in 0..n {
+            let (a, b) = (xy(ring[i]), xy(ring[(i + n - 1) % n]));
+            if (a[1] > p[1]) != (b[1] > p[1])
+                && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
+            {
+                inside = !inside;
+            }
+        }
+    }
+    inside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,22 +232,6 @@ mod tests {
         min: [0.0, 0.0],
         max: [10.0, 10.0],
     };
-
-    fn inside_even_odd(rings: &[Vec<[f64; 2]>], p: [f64; 2]) -> bool {
-        let mut inside = false;
-        for ring in rings {
-            let n = ring.len();
-            for i in 0..n {
-                let (a, b) = (ring[i], ring[(i + n - 1) % n]);
-                if (a[1] > p[1]) != (b[1] > p[1])
-                    && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
-                {
-                    inside = !inside;
-                }
-            }
-        }
-        inside
-    }
 
     #[test]
     fn clipped_rings_fill_what_the_whole_rings_fill_inside_the_rect() {
@@ -239,8 +257,8 @@ mod tests {
             for j in 0..40 {
                 let p = [0.13 + f64::from(i) * 0.25, 0.11 + f64::from(j) * 0.25];
                 assert_eq!(
-                    inside_even_odd(&cut, p),
-                    inside_even_odd(&whole, p),
+                    inside_even_odd(&cut, p, |q| q),
+                    inside_even_odd(&whole, p, |q| q),
                     "{p:?}"
                 );
             }

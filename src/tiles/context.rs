@@ -218,6 +218,19 @@ mod tests {
         height: 600.0,
     };
 
+    /// The zoom `place` opens at among map names `labels` alone, in an 800 × 600 map.
+    fn opens_at(place: WorldPoint, start: f64, floor: f64, labels: &[Label]) -> f64 {
+        let labels = fixed(labels);
+        context_zoom(
+            place,
+            SIZE,
+            start,
+            floor,
+            Insets::ZERO,
+            &around(&labels, &[]),
+        )
+    }
+
     #[test]
     fn a_place_among_towns_opens_where_it_stands_alone() {
         let zhukovsky = p(38.1174, 55.5972);
@@ -229,33 +242,14 @@ mod tests {
             town(38.17, 55.52, "Kratovo"),
             town(38.118, 55.5995, "Zhukovskiy"),
         ];
-        assert_eq!(
-            context_zoom(
-                zhukovsky,
-                SIZE,
-                9.0,
-                7.0,
-                Insets::ZERO,
-                &around(&fixed(&towns), &[])
-            ),
-            9.0
-        );
+        assert_eq!(opens_at(zhukovsky, 9.0, 7.0, &towns), 9.0);
         let view = framed(zhukovsky, 9.0, SIZE, Insets::ZERO);
         assert_eq!(
             named_around(&view, Insets::ZERO, zhukovsky, &around(&fixed(&towns), &[])),
             3
         );
         // With one town fewer it backs off.
-        assert!(
-            context_zoom(
-                zhukovsky,
-                SIZE,
-                9.0,
-                7.0,
-                Insets::ZERO,
-                &around(&fixed(&towns[1..]), &[])
-            ) < 9.0
-        );
+        assert!(opens_at(zhukovsky, 9.0, 7.0, &towns[1..]) < 9.0);
     }
 
     #[test]
@@ -267,14 +261,7 @@ mod tests {
             town(127.68, 52.0, "Shimanovsk"),
             town(127.53, 50.26, "Blagoveshchensk"),
         ];
-        let zoom = context_zoom(
-            vostochny,
-            SIZE,
-            10.0,
-            6.0,
-            Insets::ZERO,
-            &around(&fixed(&named), &[]),
-        );
+        let zoom = opens_at(vostochny, 10.0, 6.0, &named);
         assert!(zoom < 10.0, "{zoom}");
         let at = |z: f64| {
             named_around(

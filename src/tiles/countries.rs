@@ -126,17 +126,7 @@ pub fn inland_point(ring: &[[f64; 2]]) -> Option<[f64; 2]> {
 }
 
 fn contains(ring: &[[f64; 2]], p: [f64; 2]) -> bool {
-    let n = ring.len();
-    let mut inside = false;
-    for i in 0..n {
-        let (a, b) = (ring[i], ring[(i + n - 1) % n]);
-        if (a[1] > p[1]) != (b[1] > p[1])
-            && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
-        {
-            inside = !inside;
-        }
-    }
-    inside
+    super::inside_even_odd(&[ring], p, |q| q)
 }
 
 fn edge_distance(ring: &[[f64; 2]], p: [f64; 2]) -> f64 {

@@ -210,20 +210,7 @@ mod tests {
 
     /// Even-odd fill of stored rings at a stored point.
     fn filled(rings: &[Vec<[i64; 2]>], p: [f64; 2]) -> bool {
-        let mut inside = false;
-        for ring in rings {
-            let n = ring.len();
-            for i in 0..n {
-                let (a, b) = (ring[i], ring[(i + n - 1) % n]);
-                let (a, b) = ([a[0] as f64, a[1] as f64], [b[0] as f64, b[1] as f64]);
-                if (a[1] > p[1]) != (b[1] > p[1])
-                    && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
-                {
-                    inside = !inside;
-                }
-            }
-        }
-        inside
+        crate::tiles::inside_even_odd(rings, p, |q| [q[0] as f64, q[1] as f64])
     }
 
     #[test]

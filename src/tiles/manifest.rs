@@ -225,26 +225,16 @@ mod tests {
 
     #[test]
     fn malformed_manifests_are_errors() {
-        assert_eq!(
-            Manifest::decode(b"<!doctype html>"),
-            Err(ManifestError::BadMagic)
-        );
-        assert_eq!(
-            Manifest::decode(b"DLTI\x02\x00"),
-            Err(ManifestError::UnsupportedVersion(2))
-        );
-        assert_eq!(
-            Manifest::decode(b"DLTI\x01\x01\x04\x00"),
-            Err(ManifestError::Damaged(8))
-        );
-        assert_eq!(
-            Manifest::decode(b"DLTI\x01\x01\x63"),
-            Err(ManifestError::Damaged(6))
-        );
-        assert_eq!(
-            Manifest::decode(b"DLTI\x01\x00\x00"),
-            Err(ManifestError::Damaged(6))
-        );
+        let cases: [(&[u8], ManifestError); 5] = [
+            (b"<!doctype html>", ManifestError::BadMagic),
+            (b"DLTI\x02\x00", ManifestError::UnsupportedVersion(2)),
+            (b"DLTI\x01\x01\x04\x00", ManifestError::Damaged(8)),
+            (b"DLTI\x01\x01\x63", ManifestError::Damaged(6)),
+            (b"DLTI\x01\x00\x00", ManifestError::Damaged(6)),
+        ];
+        for (bytes, error) in cases {
+            assert_eq!(Manifest::decode(bytes), Err(error), "{bytes:?}");
+        }
         assert!(Manifest::decode(b"DLTI\x01\x00").is_ok());
     }
 }

@@ -33,7 +33,7 @@ pub mod places;
 mod raster;
 mod simplify;
 
-pub use clip::{clip_line, clip_ring, ring_area, GridRect};
+pub use clip::{clip_line, clip_ring, inside_even_odd, ring_area, GridRect};
 pub use context::{
     context_tiles, context_zoom, framed, named_around, tiles_for_view, Surroundings,
     MIN_NAMED_AROUND, OPEN_ZOOM, TRUTHFUL_ZOOM, WIDEST_OPEN_ZOOM,
