@@ -44,8 +44,8 @@ fn points(n: usize) -> (Vec<WorldPoint>, Vec<u32>) {
             let c = centres[i % centres.len()];
             let spread = 10f64.powf(-7.0 + 5.0 * rng.next());
             WorldPoint::new(
-                (c.x + spread * (rng.next() - 0.5)).clamp(0.0, 1.0),
-                (c.y + spread * (rng.next() - 0.5)).clamp(0.0, 1.0),
+                dateline::math::clamp(c.x + spread * (rng.next() - 0.5), 0.0, 1.0),
+                dateline::math::clamp(c.y + spread * (rng.next() - 0.5), 0.0, 1.0),
             )
         };
         points.push(p);

@@ -121,7 +121,7 @@ pub fn wheel_zoom_delta(delta_y: f64, delta_mode: u32) -> f64 {
         _ => delta_y,
     };
     if px.is_finite() {
-        (-px / WHEEL_PX_PER_ZOOM).clamp(-MAX_WHEEL_ZOOM, MAX_WHEEL_ZOOM)
+        crate::math::clamp(-px / WHEEL_PX_PER_ZOOM, -MAX_WHEEL_ZOOM, MAX_WHEEL_ZOOM)
     } else {
         0.0
     }

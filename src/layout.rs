@@ -89,8 +89,11 @@ impl PanelLayout {
     /// ```
     pub fn for_map(map: Size) -> PanelLayout {
         let map = map.sanitized();
-        let panel_width =
-            (map.width * SIDE_PANEL_SHARE).clamp(SIDE_PANEL_MIN_PX, SIDE_PANEL_MAX_PX);
+        let panel_width = crate::math::clamp(
+            map.width * SIDE_PANEL_SHARE,
+            SIDE_PANEL_MIN_PX,
+            SIDE_PANEL_MAX_PX,
+        );
         if map.width - panel_width - 2.0 * SIDE_MARGIN_PX >= MIN_FREE_WIDTH_PX {
             PanelLayout {
                 placement: Placement::Side,

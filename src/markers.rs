@@ -178,7 +178,7 @@ impl StoryMarkers {
     /// that fans that cluster out.
     pub fn reveal(&self, place: usize, at: WorldPoint, from: f64) -> (f64, Option<Spider>) {
         let near = crate::geo::WorldBounds::point(at);
-        let mut zoom = from.clamp(0.0, MAX_ZOOM);
+        let mut zoom = crate::math::clamp(from, 0.0, MAX_ZOOM);
         loop {
             let own = self
                 .tree

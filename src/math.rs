@@ -21,6 +21,21 @@ pub fn exp2(x: f64) -> f64 {
     powf(2.0, x)
 }
 
+/// `v` held between `low` and `high` (`low` wins if they cross; NaN stays NaN).
+///
+/// Not `f64::clamp`: its check that `low <= high` prints both bounds when it
+/// fails, and that float printing (about 5 KiB gzip) is then in the reader
+/// for a message no reader sees. `clippy.toml` keeps `f64::clamp` out.
+pub fn clamp(v: f64, low: f64, high: f64) -> f64 {
+    if v > high {
+        high
+    } else if v < low {
+        low
+    } else {
+        v
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     macro_rules! std_fns {
@@ -52,6 +67,16 @@ pub use native::*;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clamp_holds_values_between_the_bounds() {
+        assert_eq!(clamp(-3.0, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.25, 0.0, 1.0), 0.25);
+        assert_eq!(clamp(7.0, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(5.0, 2.0, 1.0), 1.0);
+        assert_eq!(clamp(-5.0, 2.0, 1.0), 2.0);
+        assert!(clamp(f64::NAN, 0.0, 1.0).is_nan());
+    }
 
     // The browser's functions against std's: tests/browser.rs.
     #[test]

@@ -273,7 +273,7 @@ mod tests {
 
     /// World coordinates of a longitude/latitude, as in the module docs.
     fn project(lon: f64, lat: f64) -> [f32; 2] {
-        let phi = lat.clamp(-85.051_128_78, 85.051_128_78).to_radians();
+        let phi = crate::math::clamp(lat, -85.051_128_78, 85.051_128_78).to_radians();
         let y = (1.0 - (std::f64::consts::FRAC_PI_4 + phi / 2.0).tan().ln() / std::f64::consts::PI)
             / 2.0;
         [((lon + 180.0) / 360.0) as f32, y as f32]

@@ -420,7 +420,7 @@ impl ClusterTree {
         }
         let deepest = f64::from(self.max_zoom + 1);
         // Clamped into 0..=31 first, so the cast is exact.
-        zoom.floor().clamp(f64::from(self.min_zoom), deepest) as u8
+        crate::math::clamp(zoom.floor(), f64::from(self.min_zoom), deepest) as u8
     }
 
     fn level(&self, zoom: u8) -> Option<&Level> {

@@ -84,7 +84,7 @@ impl Flight {
     pub fn duration_ms(&self, min_ms: f64, max_ms: f64) -> f64 {
         let ms = self.s.abs() * 1000.0;
         if ms.is_finite() {
-            ms.clamp(min_ms, max_ms)
+            crate::math::clamp(ms, min_ms, max_ms)
         } else {
             min_ms
         }
@@ -92,7 +92,11 @@ impl Flight {
 
     /// The view at progress `t` (0 = start, 1 = end; clamped). Ends exactly on `to`.
     pub fn at(&self, t: f64) -> Viewport {
-        let t = if t.is_nan() { 1.0 } else { t.clamp(0.0, 1.0) };
+        let t = if t.is_nan() {
+            1.0
+        } else {
+            crate::math::clamp(t, 0.0, 1.0)
+        };
         if t >= 1.0 {
             return self.to;
         }
@@ -124,7 +128,7 @@ impl Flight {
 
 /// Ease in and out (cubic), so a flight starts and lands gently.
 pub fn ease_in_out(t: f64) -> f64 {
-    let t = t.clamp(0.0, 1.0);
+    let t = crate::math::clamp(t, 0.0, 1.0);
     if t < 0.5 {
         4.0 * t * t * t
     } else {

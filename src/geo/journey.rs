@@ -103,7 +103,7 @@ fn push_leg(path: &mut String, leg: &Leg, scale: f64) {
 /// at most [`STEP_DEGREES`] of arc apart.
 pub fn great_circle(a: LonLat, b: LonLat) -> Vec<LonLat> {
     let (va, vb) = (unit_vector(a), unit_vector(b));
-    let dot = (va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]).clamp(-1.0, 1.0);
+    let dot = math::clamp(va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2], -1.0, 1.0);
     let angle = math::acos(dot);
     if !angle.is_finite() || angle < 1e-9 {
         return vec![a, b];
@@ -172,7 +172,7 @@ fn lon_lat(v: [f64; 3]) -> LonLat {
     let norm = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
     LonLat {
         lon: math::atan2(v[1], v[0]).to_degrees(),
-        lat: math::asin((v[2] / norm).clamp(-1.0, 1.0)).to_degrees(),
+        lat: math::asin(math::clamp(v[2] / norm, -1.0, 1.0)).to_degrees(),
     }
 }
 

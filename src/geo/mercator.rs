@@ -83,12 +83,12 @@ pub fn project(lon: f64, lat: f64) -> Option<WorldPoint> {
     if !lon.is_finite() || !lat.is_finite() {
         return None;
     }
-    let lon = lon.clamp(-180.0, 180.0);
-    let phi = lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
+    let lon = math::clamp(lon, -180.0, 180.0);
+    let phi = math::clamp(lat, -MAX_LATITUDE, MAX_LATITUDE).to_radians();
     let x = (lon + 180.0) / 360.0;
     let y = (1.0 - math::ln(math::tan(PI / 4.0 + phi / 2.0)) / PI) / 2.0;
     // At ±MAX_LATITUDE the formula lands a few ulps outside [0, 1].
-    Some(WorldPoint::new(x, y.clamp(0.0, 1.0)))
+    Some(WorldPoint::new(x, math::clamp(y, 0.0, 1.0)))
 }
 
 /// The inverse of [`project`]: a unit-square point back to degrees.
@@ -100,8 +100,8 @@ pub fn unproject(p: WorldPoint) -> Option<LonLat> {
     if !p.is_finite() {
         return None;
     }
-    let x = p.x.clamp(0.0, 1.0);
-    let y = p.y.clamp(0.0, 1.0);
+    let x = math::clamp(p.x, 0.0, 1.0);
+    let y = math::clamp(p.y, 0.0, 1.0);
     let lon = x * 360.0 - 180.0;
     let lat = math::atan(math::sinh(PI * (1.0 - 2.0 * y))).to_degrees();
     Some(LonLat::new(lon, lat))
@@ -118,7 +118,7 @@ pub fn ground_distance_m(a: LonLat, b: LonLat) -> f64 {
     let h = math::sin(d_phi / 2.0).powi(2)
         + math::cos(phi_a) * math::cos(phi_b) * math::sin(d_lambda / 2.0).powi(2);
     // Rounding can push `h` a hair above 1 for antipodes; asin would give NaN.
-    2.0 * MEAN_EARTH_RADIUS_M * math::asin(h.clamp(0.0, 1.0).sqrt())
+    2.0 * MEAN_EARTH_RADIUS_M * math::asin(math::clamp(h, 0.0, 1.0).sqrt())
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ impl Viewport {
     pub fn new(center: WorldPoint, zoom: Zoom, size: Size) -> Viewport {
         let axis = |v: f64| {
             if v.is_finite() {
-                v.clamp(-CENTER_LIMIT, CENTER_LIMIT)
+                crate::math::clamp(v, -CENTER_LIMIT, CENTER_LIMIT)
             } else {
                 0.5
             }
@@ -114,7 +114,7 @@ impl Viewport {
         };
         let max_padding = size.width.min(size.height) / 4.0;
         let padding = if padding.is_finite() {
-            padding.clamp(0.0, max_padding)
+            crate::math::clamp(padding, 0.0, max_padding)
         } else {
             0.0
         };
@@ -230,7 +230,7 @@ impl Viewport {
                 // The world is smaller than the free part: centred in it.
                 0.5 + (far - near) / 2.0 / scale
             } else {
-                c.clamp(low, high)
+                crate::math::clamp(c, low, high)
             }
         };
         let center = WorldPoint::new(

@@ -43,7 +43,7 @@ impl Zoom {
         if z.is_nan() {
             Zoom(Self::MIN)
         } else {
-            Zoom(z.clamp(Self::MIN, Self::MAX))
+            Zoom(crate::math::clamp(z, Self::MIN, Self::MAX))
         }
     }
 

@@ -139,7 +139,11 @@ fn edge_distance(ring: &[[f64; 2]], p: [f64; 2]) -> f64 {
             let t = if len2 == 0.0 {
                 0.0
             } else {
-                (((p[0] - a[0]) * d[0] + (p[1] - a[1]) * d[1]) / len2).clamp(0.0, 1.0)
+                crate::math::clamp(
+                    ((p[0] - a[0]) * d[0] + (p[1] - a[1]) * d[1]) / len2,
+                    0.0,
+                    1.0,
+                )
             };
             ((p[0] - a[0] - t * d[0]).powi(2) + (p[1] - a[1] - t * d[1]).powi(2)).sqrt()
         })

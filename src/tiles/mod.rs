@@ -145,7 +145,7 @@ impl TileId {
 pub fn cover(bounds: WorldBounds, level: u8) -> impl Iterator<Item = TileId> {
     let side = TileId::side(level);
     let index = move |v: f64| -> u32 {
-        let i = (v.clamp(0.0, 1.0) * f64::from(side)).floor();
+        let i = (crate::math::clamp(v, 0.0, 1.0) * f64::from(side)).floor();
         (i as u32).min(side - 1)
     };
     let (x0, x1) = (index(bounds.min.x), index(bounds.max.x));

@@ -165,7 +165,7 @@ pub fn town_labels(towns: &[Place], level: u8) -> HashMap<TileId, Vec<TileLabel>
 /// The tile of `level` holding a world point.
 pub fn tile_of(w: WorldPoint, level: u8) -> TileId {
     let side = TileId::side(level);
-    let index = |v: f64| ((v.clamp(0.0, 1.0) * f64::from(side)) as u32).min(side - 1);
+    let index = |v: f64| ((crate::math::clamp(v, 0.0, 1.0) * f64::from(side)) as u32).min(side - 1);
     TileId {
         level,
         x: index(w.x),

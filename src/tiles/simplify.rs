@@ -88,7 +88,11 @@ fn segment_dist2(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
     if len2 == 0.0 {
         return dist2(p, a);
     }
-    let t = (((p[0] - a[0]) * d[0] + (p[1] - a[1]) * d[1]) / len2).clamp(0.0, 1.0);
+    let t = crate::math::clamp(
+        ((p[0] - a[0]) * d[0] + (p[1] - a[1]) * d[1]) / len2,
+        0.0,
+        1.0,
+    );
     dist2(p, [a[0] + t * d[0], a[1] + t * d[1]])
 }
 

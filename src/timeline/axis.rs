@@ -93,7 +93,7 @@ impl TimeAxis {
     /// caller's job. Both ends clamp to 0..=1.
     pub fn span_of(&self, date: &PartialDate) -> (f64, f64) {
         let (s, e) = day_span(date);
-        let clamp = |f: f64| f.clamp(0.0, 1.0);
+        let clamp = |f: f64| crate::math::clamp(f, 0.0, 1.0);
         (
             clamp(self.fraction_at_day(s as f64)),
             clamp(self.fraction_at_day(e as f64)),

@@ -269,7 +269,7 @@ impl TimeAxis {
             let days = step.days_between(first, last, max_ticks);
             let at: Vec<f64> = days
                 .iter()
-                .map(|&d| self.fraction_at_day(d as f64).clamp(0.0, 1.0))
+                .map(|&d| crate::math::clamp(self.fraction_at_day(d as f64), 0.0, 1.0))
                 .collect();
             // Month and year lengths vary: check the real gaps, not the nominal one.
             if days.len() <= max_ticks && at.windows(2).all(|w| (w[1] - w[0]) * width_px >= spacing)
