@@ -19,6 +19,9 @@ cargo clippy --target wasm32-unknown-unknown --no-default-features --bin datelin
 step "native tests"
 cargo test
 
+step "fuzz smoke run (every fuzz target: its seeds, then 6 s of mutations)"
+cargo test --test fuzz_smoke -- --nocapture
+
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
   cargo test --target wasm32-unknown-unknown --test browser --test browser_timeline --test browser_component --test browser_studio

@@ -150,3 +150,18 @@ fn bad_input_is_refused_with_a_clear_message() {
     assert_eq!(code, 2);
     assert!(err.contains("is not UTF-8 text"), "{err}");
 }
+
+#[test]
+fn an_article_cut_mid_sentence_is_drafted_not_aborted() {
+    // Found by fuzzing: "head of" at the very end ran past the sentence's words.
+    let cut = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fuzz/draft-cut-after-head-of.txt"
+    );
+    let (code, out, err) = draft_cli(&["--published", "2024-02-20", cut]);
+    assert_eq!(code, 0, "{err}");
+    let story: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let parsed = parse_value(&story).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(parsed.places.iter().any(|p| p.name == "Moscow"), "{out}");
+}

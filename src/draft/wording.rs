@@ -211,8 +211,9 @@ pub fn people(sentence: &str) -> Vec<String> {
         if roled {
             i += 1;
             // "head of Turkmenistan Gurbanguly Berdimuhamedov": skip the place the role is of.
+            // An article cut after "head of" has no place left to skip.
             if words.get(i).is_some_and(|w| w.text == "of") {
-                i += 2;
+                i = (i + 2).min(words.len());
             }
         }
         let plural = words[title_start..i]
@@ -282,6 +283,13 @@ mod tests {
         assert_eq!(people("Russian and Turkish Presidents Vladimir Putin and Recep Tayyip Erdogan inspected it."), ["Vladimir Putin", "Recep Tayyip Erdogan"]);
         assert_eq!(people("Egyptian President Abdel Fattah el-Sisi, Abu Dhabi Crown Prince Mohammed Bin Zayed Al Nahyan came."), ["President Abdel Fattah el-Sisi", "Crown Prince Mohammed Bin Zayed Al Nahyan"]);
         assert_eq!(people("The president said so."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_sentence_cut_after_a_role_has_no_people() {
+        assert!(people("Putin met the head of").is_empty());
+        assert!(people("Putin met the head").is_empty());
+        assert!(people("President").is_empty());
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub fn mount(id: &str) {
         return;
     };
     root.set_text_content(None);
+    crate::panic_report::watch_studio(&root, storage::holds_work);
     // The Studio lives as long as the page.
     leptos::mount::mount_to(root, app::StudioApp).forget();
 }

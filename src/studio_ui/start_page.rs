@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::panic_report;
 use crate::studio::{
     check_article, draft_article, empty_story, open_story, outline, ArticleForm, Session,
     StartField,
@@ -27,7 +28,10 @@ fn open_file(work: Work, file: web_sys::File, errors: RwSignal<Vec<String>>) {
                 return;
             }
         };
-        match open_story(&text, &name) {
+        panic_report::doing(Some("Opening this file failed"));
+        let opened = open_story(&text, &name);
+        panic_report::doing(None);
+        match opened {
             Ok(opened) => {
                 errors.set(Vec::new());
                 let mut notes = vec![format!("Opened {name}.")];
@@ -103,7 +107,11 @@ pub fn StartPage(
                 }
             };
             let session = work.session.get_untracked();
-            match draft_article(&ArticleForm::of(&session), &g) {
+            panic_report::doing(Some("Drafting failed on this text"));
+            panic_report::test_panic_at("draft");
+            let drafted = draft_article(&ArticleForm::of(&session), &g);
+            panic_report::doing(None);
+            match drafted {
                 Ok(story) => {
                     let rows = outline(&story);
                     let places = rows.len();

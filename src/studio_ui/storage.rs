@@ -45,6 +45,11 @@ pub fn load() -> Result<Option<Session>, String> {
     })
 }
 
+/// Whether the browser's storage holds the work (what a panic's message says).
+pub fn holds_work() -> bool {
+    storage().is_some_and(|s| s.get_item(KEY).ok().flatten().is_some())
+}
+
 /// Keeps `session`.
 pub fn keep(session: &Session) -> Result<(), StorageError> {
     let store = storage().ok_or(StorageError::Unavailable)?;

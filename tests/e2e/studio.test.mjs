@@ -216,3 +216,32 @@ test('a new empty story: name and place it by typing; a bad latitude says why', 
   assert.match(await marker.getAttribute('aria-label'), /Vostochny Cosmodrome/);
   assert.deepEqual(page.errors, []);
 });
+
+test('a panic while drafting: the Studio says what failed, keeps the article, and works again after a reload', async () => {
+  const page = await openPage(ctx.browser);
+  await freshStudio(page, ctx.server.url);
+  await page.goto(`${ctx.server.url}/studio.html?test-panic=draft`);
+  const article = 'MOSCOW, February 20. /TASS/. Putin met the head of';
+  await page.getByLabel('Article text').fill(article);
+  await page.getByLabel('Published').fill('2024-02-20');
+  await page.getByRole('button', { name: 'Draft the story' }).click();
+  const alert = page.getByTestId('studio-crash');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.match(await alert.textContent(), /^Drafting failed on this text; your article and your work are kept in this browser\. Details: .*test panic at draft/s);
+  // The broken instance takes no more clicks; the page says so instead of failing silently.
+  assert.equal(await page.locator('#studio').getAttribute('inert'), '');
+  assert.ok(page.errors.some((e) => /test panic at draft/.test(e)), page.errors.join('\n'));
+  const reload = alert.getByRole('link', { name: 'Reload the Studio' });
+  const box = await reload.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForURL((u) => !u.search.includes('test-panic'));
+  await page.getByLabel('Article text').waitFor();
+  assert.equal(await page.getByLabel('Article text').inputValue(), article);
+  assert.equal(await page.getByTestId('studio-crash').count(), 0);
+  page.errors.length = 0;
+  await page.getByRole('button', { name: 'Draft the story' }).click();
+  await page.locator('[data-testid=preview] [data-testid=marker]').first().waitFor();
+  assert.match(await page.locator('[data-testid=preview]').textContent(), /Moscow/);
+  assert.deepEqual(page.errors, []);
+});
