@@ -126,7 +126,7 @@ export async function checkSurroundings(page, marker, where) {
     const marks = [
       ...[...root.querySelectorAll('[data-testid=marker] .dl-marker-dot')].map((d) => ({ what: 'dot', r: box(d) })),
       ...[...root.querySelectorAll('[data-testid=marker] .dl-marker-caption')]
-        .filter((c) => getComputedStyle(c).visibility === 'visible')
+        .filter((c) => getComputedStyle(c).visibility === 'visible' && c.getBoundingClientRect().width > 0)
         .map((c) => ({ what: `caption ${c.textContent}`, r: box(c) })),
     ];
     const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
@@ -163,4 +163,27 @@ export async function checkSurroundings(page, marker, where) {
   assert.ok(found.labels.length >= 2, `${where}: ${found.labels.length} names in view (${found.labels.join(', ')})`);
   assert.deepEqual(found.clashes, [], `${where}: names clear of markers, captions and each other`);
   return found.labels;
+}
+
+/**
+ * Every marker in the map's view takes a click at the centre of its button's
+ * box (where voice control, switch access and test tools click): the
+ * element there is inside that button. Returns the failures, as text.
+ */
+export async function buttonCentresMiss(page) {
+  return page.locator('#story-map [data-testid=story-map]').evaluate((map) => {
+    const area = map.getBoundingClientRect();
+    const misses = [];
+    for (const button of map.querySelectorAll('[data-testid=marker]')) {
+      const r = button.getBoundingClientRect();
+      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+      if (x < area.left || x > area.right || y < area.top || y > area.bottom) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !button.contains(hit)) {
+        const other = hit?.closest('[data-testid=marker]')?.getAttribute('aria-label');
+        misses.push(`${button.getAttribute('aria-label')} at (${Math.round(x)}, ${Math.round(y)}) reaches ${other ?? hit?.getAttribute('class') ?? hit?.tagName ?? 'nothing'}`);
+      }
+    }
+    return misses;
+  });
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, screenshot, axeViolations } from './harness.mjs';
-import { SIZES, settled, openColumn as openColumnOf, hitAt, openPlace, checkSurroundings } from './columns.mjs';
+import { SIZES, settled, openColumn as openColumnOf, hitAt, openPlace, checkSurroundings, buttonCentresMiss } from './columns.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -29,6 +29,7 @@ for (const [w, h] of SIZES) {
     assert.ok(freeShare >= 0.5, `the overview leaves ${Math.round(freeShare * 100)}% of the map free`);
     if (w === 375 || w === 680) await screenshot(page, `column-${w}x${h}-overview.png`);
     const placement = await map.locator('.dl-story').evaluate((el) => (el.classList.contains('dl-panel-side') ? 'side panel' : 'bottom sheet'));
+    assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} at load`);
     console.log(`layout ${w}×${h}: ${placement}, map ${Math.round((100 * mapBox.height) / h)}% of the height, overview leaves ${Math.round(freeShare * 100)}% free`);
 
     for (const name of PLACES) {
@@ -43,10 +44,18 @@ for (const [w, h] of SIZES) {
         const now = await map.locator('[data-testid=story-map]').boundingBox();
         assert.ok(now.height >= 0.6 * h, `${name}: the map has ${now.height} of ${h} px`);
       }
+      assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} with ${name} open`);
       const names = await checkSurroundings(page, marker, `${w}×${h} ${name}`);
       if (w === 1200 || w === 375) console.log(`layout ${w}×${h} ${name}: ${names.join(', ')}`);
       if ((w === 375 || w === 680) && name === 'Ashgabat') await screenshot(page, `column-${w}x${h}-ashgabat.png`);
     }
+    // Closed again, and then the whole story: every marker still takes its own clicks.
+    await map.getByRole('button', { name: 'Close details' }).click();
+    await settled(page);
+    assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} after closing`);
+    await map.locator('[data-testid=zoom-fit]').click();
+    await settled(page);
+    assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} at the whole story`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
