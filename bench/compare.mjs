@@ -155,7 +155,8 @@ function probe({ marker, panel }) {
   state.targets = (selector) =>
     [...document.querySelectorAll(selector)]
       .map((el) => {
-        const r = (el.firstElementChild ?? el).getBoundingClientRect();
+        // The marker's own box: its dot (a hidden caption takes no room), what a click at its centre reaches.
+        const r = el.getBoundingClientRect();
         return { el, x: r.left + r.width / 2, y: r.top + r.height / 2 };
       })
       .filter(({ el, x, y }) => x > 0 && y > 0 && x < innerWidth && y < innerHeight && el.contains(document.elementFromPoint(x, y)))
@@ -311,9 +312,16 @@ async function measurePage(browser, baseUrl, sideName, path) {
         }
       }
     });
-    // Zoomed in, where Dateline draws its detail tiles and place names
-    // (zoom 7 and closer) and Leaflet its markers over the same outlines.
-    await page.mouse.move(width / 2, height / 2);
+    // Clicks at this view, where the story's places are apart and in view.
+    result.clicks = await measureClicks(page, side);
+    // Zoomed in on a marker (a reader zooms to the story's places, not to
+    // the empty middle between them), where Dateline draws its detail tiles
+    // and place names and Leaflet its markers over the same outlines.
+    const [anchor] = await page.evaluate(
+      (s) => [...window.__probe.targets(s.single), ...window.__probe.targets(s.group)],
+      { single: side.single, group: side.group },
+    );
+    await page.mouse.move(anchor?.x ?? width / 2, anchor?.y ?? height / 2);
     for (let i = 0; i < 10; i++) {
       await page.mouse.wheel(0, -100);
       await page.waitForTimeout(WHEEL_GAP_MS);
@@ -345,7 +353,6 @@ async function measurePage(browser, baseUrl, sideName, path) {
         }
       }
     });
-    result.clicks = await measureClicks(page, side);
   };
 
   let timer;

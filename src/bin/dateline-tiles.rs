@@ -193,7 +193,8 @@ fn encode(tile: &TileData, labels: &[TileLabel]) -> Vec<u8> {
 /// Runs `gmt coast` over the whole world and parses what it prints.
 fn gmt(res: &str, what: &str) -> Result<Vec<Piece>, String> {
     let output = Command::new("gmt")
-        .args(["coast", &format!("-D{res}"), "-Rd", "-M", what])
+        // No gmt.history left in the working directory.
+        .args(["coast", "--GMT_HISTORY=false", &format!("-D{res}"), "-Rd", "-M", what])
         .output()
         .map_err(|e| {
             format!("cannot run `gmt coast` (install Debian's gmt and gmt-gshhg-high): {e}")
