@@ -91,6 +91,24 @@ function outcome(host) {
   return result;
 }
 
+/** Deeper than any story file nests (about a dozen levels). */
+const MAX_DEPTH = 64;
+
+/** Throws unless `story` is data the reader's deserialiser can walk: a cycle,
+ * or nesting past MAX_DEPTH, would exhaust its stack. */
+function checkNesting(story) {
+  const path = new Set();
+  const walk = (value, depth) => {
+    if (value === null || typeof value !== 'object') return;
+    if (path.has(value)) throw new TypeError('Dateline: the story object contains itself (a cycle); pass plain data, as JSON.parse makes it.');
+    if (depth > MAX_DEPTH) throw new TypeError(`Dateline: the story object nests deeper than ${MAX_DEPTH} levels; pass a story file's data.`);
+    path.add(value);
+    for (const key of Object.keys(value)) walk(value[key], depth + 1);
+    path.delete(value);
+  };
+  walk(story, 0);
+}
+
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 /** The handle of the widget in `host`, run by `glue`; `begin(start)` mounts it. */
@@ -125,6 +143,17 @@ function controlFor(host, glue) {
       widget.select(String(eventId));
       await frames();
     },
+    /** The story shown, as a canonical Dateline GeoJSON object (places with
+     * event lists, every id given). */
+    story() {
+      alive();
+      return widget.story();
+    },
+    /** The story's events in reading order: `{ id, placeId, title, date, place, lonLat }`. */
+    events() {
+      alive();
+      return widget.events();
+    },
     /** Shows the story's overview. */
     async overview() {
       alive();
@@ -135,6 +164,7 @@ function controlFor(host, glue) {
      * rejects with its problems (which the widget shows). */
     async setStory(story) {
       alive();
+      checkNesting(story);
       return wait(() => widget.setStory(story));
     },
     /** Removes the map and everything it holds; the element is left empty. */
@@ -204,13 +234,14 @@ async function mountWith(host, start) {
  * of a story file; default: the built-in article), `cooperative` (default
  * true), `event` (an event id to open first), `links` (default true: the
  * page's URL hash follows the open event). Resolves with a handle
- * `{ select(id), overview(), setStory(story), destroy() }` once the map
+ * `{ select(id), overview(), setStory(story), story(), events(), destroy() }` once the map
  * shows; rejects with an Error whose `problems` lists what is wrong with the
  * story (the map shows them too; `error.handle` is its handle).
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError('Dateline.mount: the first argument must be an element.');
   const { story, ...rest } = options ?? {};
+  checkNesting(story);
   return mountWith(element, (glue) => glue.mountWidget(element, story, rest));
 }
 

@@ -18,6 +18,7 @@ pub mod interaction;
 pub mod layout;
 pub mod markers;
 pub mod math;
+pub mod mount_options;
 pub mod selection;
 pub mod sorting;
 pub mod story;

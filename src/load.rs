@@ -1,5 +1,6 @@
 //! Getting a story's text from where the host page says it is, and parsing it.
 
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -21,9 +22,9 @@ pub enum StorySource {
     Url(String),
     /// A story's text given inline in the page.
     Inline(String),
-    /// A story handed over as a JavaScript object, as the text
-    /// JSON.stringify made of it, or why it could not be made.
-    Object(Result<String, String>),
+    /// A story handed over as a JavaScript object, as serde-wasm-bindgen
+    /// read it, or why it could not be read.
+    Object(Result<serde_json::Value, String>),
 }
 
 impl StorySource {
@@ -103,10 +104,6 @@ fn count_problems(n: usize) -> String {
 /// GeoJSON or StoryMapJS as the content shows. Media addresses relative to
 /// the story file are made absolute.
 pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadError> {
-    let invalid = |errors| LoadError::Invalid {
-        origin: source.describe(),
-        errors,
-    };
     let page = page_address();
     let (text, format, base) = match source {
         StorySource::BuiltIn => (BUILT_IN_STORY.to_string(), Format::Detect, page),
@@ -121,7 +118,11 @@ pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadErr
             (fetched.text, format, base)
         }
         // GeoJSON or StoryMapJS, as the content shows; never a spreadsheet.
-        StorySource::Object(Ok(json)) => (json.clone(), Format::Detect, page),
+        StorySource::Object(Ok(value)) => {
+            let mut story = read_json_story(source, value).await?;
+            resolve_media(&mut story, page.as_deref());
+            return Ok(story);
+        }
         StorySource::Object(Err(reason)) => {
             return Err(LoadError::Unreadable {
                 reason: reason.clone(),
@@ -131,16 +132,28 @@ pub async fn load(source: &StorySource, format: Format) -> Result<Story, LoadErr
     let mut story = match format {
         Format::Csv => read_imported(source, &text, true).await?,
         Format::Detect => {
-            let value = read_json(&text).map_err(invalid)?;
-            if storymapjs::recognises(&value) {
-                read_imported(source, &text, false).await?
-            } else {
-                parse_value(&value).map_err(invalid)?
-            }
+            let value = read_json(&text).map_err(|errors| invalid(source, errors))?;
+            read_json_story(source, &value).await?
         }
     };
     resolve_media(&mut story, base.as_deref());
     Ok(story)
+}
+
+fn invalid(source: &StorySource, errors: Vec<StoryError>) -> LoadError {
+    LoadError::Invalid {
+        origin: source.describe(),
+        errors,
+    }
+}
+
+/// A JSON story: StoryMapJS (read by the importers' bundle) or Dateline GeoJSON.
+async fn read_json_story(source: &StorySource, value: &Value) -> Result<Story, LoadError> {
+    if storymapjs::recognises(value) {
+        read_imported(source, &value.to_string(), false).await
+    } else {
+        parse_value(value).map_err(|errors| invalid(source, errors))
+    }
 }
 
 /// A spreadsheet (if `csv`) or a StoryMapJS file, read by the importers' bundle.
@@ -151,10 +164,7 @@ async fn read_imported(source: &StorySource, text: &str, csv: bool) -> Result<St
             origin: source.describe(),
             reason,
         })?;
-    wire::decode(&answer).map_err(|errors| LoadError::Invalid {
-        origin: source.describe(),
-        errors,
-    })
+    wire::decode(&answer).map_err(|errors| invalid(source, errors))
 }
 
 /// A URL's path, without its query or fragment.

@@ -72,7 +72,8 @@ pub fn doing(failure: Option<&'static str>) {
     DOING.with(|d| d.set(failure));
 }
 
-/// Panics if the page's address asks for it at `point` (`?test-panic=draft`):
+/// Panics if the page's address asks for it at `point` (`?test-panic=draft`
+/// in the Studio, `?test-panic=open:<event id>` in a reader):
 /// how the end-to-end tests see what a person sees after a real panic. A
 /// page can only break itself this way.
 pub fn test_panic_at(point: &str) {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::geo::{project, Journey, LonLat, WorldBounds, WorldPoint};
 use crate::markers::StoryMarkers;
-use crate::story::Story;
+use crate::story::{EventSummary, Story};
 use crate::timeline::{reading_order, EventRef};
 
 /// What a map knows of its story, built once.
@@ -73,6 +73,19 @@ impl StoryData {
                 .is_some_and(|(_, e)| e.id == event_id)
         })
     }
+
+    /// The event at position `k` of the reading order, summed up for a script.
+    pub fn summary(&self, k: usize) -> Option<EventSummary> {
+        let (place, event) = self.order.get(k)?.resolve(&self.story)?;
+        Some(EventSummary::of(place, event))
+    }
+
+    /// Every event in reading order, summed up for a script.
+    pub fn summaries(&self) -> Vec<EventSummary> {
+        (0..self.order.len())
+            .filter_map(|k| self.summary(k))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -92,5 +105,15 @@ mod tests {
         let bounds = data.bounds.expect("bounds");
         assert!(data.places.iter().all(|p| bounds.contains(*p)));
         assert_eq!(data.markers.tree().len(), 4);
+        let summaries = data.summaries();
+        let ids: Vec<&str> = summaries.iter().map(|s| s.id.as_str()).collect();
+        let in_order: Vec<&str> = (0..7)
+            .filter_map(|k| data.order[k].resolve(&story).map(|(_, e)| e.id.as_str()))
+            .collect();
+        assert_eq!(ids, in_order);
+        assert_eq!(ids[0], "putin-inauguration");
+        assert_eq!(summaries[0].place, "Moscow");
+        assert_eq!(summaries[0].date.as_deref(), Some("2018-05-07"));
+        assert_eq!(summaries[6].date, None, "undated last");
     }
 }

@@ -131,13 +131,19 @@ async fn the_control_opens_events_and_on_select_hears_every_change() {
         text_of(&el, "[data-testid=panel-heading]").as_deref() == Some("Vostochny Cosmodrome")
     })
     .await;
+    let selected: Option<SelectedEvent> = control.selected().unwrap();
+    let selected = selected.expect("an event is open");
     assert_eq!(
-        control.selected().unwrap(),
-        Some(SelectedEvent {
-            event_id: "kim-sees-aurus".into(),
-            place_id: "vostochny".into()
-        })
+        (selected.event_id.as_str(), selected.place_id.as_str()),
+        ("kim-sees-aurus", "vostochny")
     );
+    assert_eq!(selected.event.place, "Vostochny Cosmodrome");
+    assert_eq!(selected.event.date.as_deref(), Some("2023-09"));
+    // The story and its events, as the control gives them to an app.
+    let events = control.events().unwrap();
+    assert_eq!(events.len(), 7);
+    assert_eq!(events[0].id, "putin-inauguration");
+    assert_eq!(control.story().unwrap().places.len(), 4);
     assert_eq!(
         control.select("nope"),
         Err(ControlError::UnknownEvent("nope".into()))

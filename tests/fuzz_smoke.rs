@@ -247,6 +247,7 @@ smoke_tests!(
     studio_open,
     draft,
     deeplink,
+    mount_options,
     raster_template,
     tile_decode,
     tile_index,

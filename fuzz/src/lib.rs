@@ -13,7 +13,7 @@ use dateline::draft::gazetteer::Gazetteer;
 use dateline::import::{html, read_story, Format};
 use dateline::tiles::markup::TileArt;
 use dateline::tiles::{Manifest, RasterTiles, TileId};
-use dateline::{basemap, deeplink, story, studio};
+use dateline::{basemap, deeplink, mount_options, story, studio};
 
 /// One fuzz target: its name (as `cargo fuzz` knows it), what it runs, and
 /// where its seed inputs are (files or folders, from the repository's root).
@@ -83,6 +83,11 @@ pub const TARGETS: &[Target] = &[
         name: "deeplink",
         run: deeplink_hash,
         seeds: &["tests/fixtures/fuzz"],
+    },
+    Target {
+        name: "mount_options",
+        run: mount_options,
+        seeds: &["tests/fixtures/fuzz/options"],
     },
     Target {
         name: "raster_template",
@@ -194,6 +199,21 @@ pub fn deeplink_hash(data: &[u8]) {
     let _ = deeplink::read(&t, None);
     let _ = deeplink::read(&t, Some("map-1"));
     let _ = deeplink::write(&t, Some("map-1"), Some("e1"));
+}
+
+/// `mount()`'s options object, as JSON: its names checked, its values typed
+/// by the same `Deserialize` serde-wasm-bindgen runs in the browser, and
+/// resolved into the widget's settings.
+pub fn mount_options(data: &[u8]) {
+    let t = text(data);
+    let Ok(serde_json::Value::Object(object)) = serde_json::from_str::<serde_json::Value>(&t)
+    else {
+        return;
+    };
+    let _ = mount_options::check_names(object.keys().map(String::as_str));
+    if let Ok(options) = serde_json::from_value::<mount_options::MountOptions>(object.into()) {
+        let _ = options.resolve();
+    }
 }
 
 /// A newsroom's raster tile address and credit (`data-tiles`), split at U+001F.

@@ -194,7 +194,14 @@ fn encode(tile: &TileData, labels: &[TileLabel]) -> Vec<u8> {
 fn gmt(res: &str, what: &str) -> Result<Vec<Piece>, String> {
     let output = Command::new("gmt")
         // No gmt.history left in the working directory.
-        .args(["coast", "--GMT_HISTORY=false", &format!("-D{res}"), "-Rd", "-M", what])
+        .args([
+            "coast",
+            "--GMT_HISTORY=false",
+            &format!("-D{res}"),
+            "-Rd",
+            "-M",
+            what,
+        ])
         .output()
         .map_err(|e| {
             format!("cannot run `gmt coast` (install Debian's gmt and gmt-gshhg-high): {e}")

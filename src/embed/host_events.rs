@@ -1,13 +1,16 @@
 //! What a widget tells its host page: DOM events that bubble from the host
 //! element. `dateline:ready` (detail: `{ places, events }`), `dateline:select`
-//! (detail: `{ eventId, placeId }`, or `null` for the overview) and
+//! (detail: `{ eventId, placeId, event }`, the event as the handle's
+//! `events()` gives it, or `null` for the overview) and
 //! `dateline:error` (detail: `{ problems }`, each a message).
 
 use leptos::prelude::*;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::load::LoadError;
+use crate::story::EventSummary;
 use crate::ui::control::SelectedEvent;
 use crate::ui::widget::Ready;
 
@@ -36,11 +39,11 @@ impl HostEvents {
     pub fn on_ready(&self) -> Callback<Ready> {
         let this = self.clone();
         Callback::new(move |ready: Ready| {
-            let detail = object(&[
-                ("places", JsValue::from(ready.places as u32)),
-                ("events", JsValue::from(ready.events as u32)),
-            ]);
-            this.send(READY, &detail);
+            let detail = ReadyDetail {
+                places: ready.places as u32,
+                events: ready.events as u32,
+            };
+            this.send(READY, &to_js(&detail));
         })
     }
 
@@ -48,12 +51,11 @@ impl HostEvents {
     pub fn on_error(&self) -> Callback<LoadError> {
         let this = self.clone();
         Callback::new(move |error: LoadError| {
-            let problems: js_sys::Array = error.problems().iter().map(JsValue::from).collect();
-            let detail = object(&[
-                ("message", JsValue::from(error.to_string())),
-                ("problems", problems.into()),
-            ]);
-            this.send(ERROR, &detail);
+            let detail = ErrorDetail {
+                message: error.to_string(),
+                problems: error.problems(),
+            };
+            this.send(ERROR, &to_js(&detail));
         })
     }
 
@@ -61,14 +63,12 @@ impl HostEvents {
     pub fn on_select(&self) -> Callback<Option<SelectedEvent>> {
         let this = self.clone();
         Callback::new(move |selected: Option<SelectedEvent>| {
-            let detail = match selected {
-                Some(s) => object(&[
-                    ("eventId", JsValue::from(s.event_id)),
-                    ("placeId", JsValue::from(s.place_id)),
-                ]),
-                None => JsValue::NULL,
-            };
-            this.send(SELECT, &detail);
+            let detail = selected.as_ref().map(|s| SelectDetail {
+                event_id: &s.event_id,
+                place_id: &s.place_id,
+                event: &s.event,
+            });
+            this.send(SELECT, &to_js(&detail));
         })
     }
 
@@ -82,11 +82,29 @@ impl HostEvents {
     }
 }
 
-/// A plain object with these properties.
-fn object(entries: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (key, value) in entries {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object.into()
+#[derive(Serialize)]
+struct ReadyDetail {
+    places: u32,
+    events: u32,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail {
+    message: String,
+    problems: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SelectDetail<'a> {
+    event_id: &'a str,
+    place_id: &'a str,
+    event: &'a EventSummary,
+}
+
+/// `value` as plain JavaScript data (objects, not `Map`s; `null` for none).
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }

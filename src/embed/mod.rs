@@ -22,6 +22,7 @@ use web_sys::{Document, HtmlElement};
 use crate::embed::host_events::HostEvents;
 use crate::import::Format;
 use crate::load::StorySource;
+pub use crate::mount_options::EmbedOptions;
 use crate::panic_report;
 use crate::tiles::RasterTiles;
 use crate::ui::control::StoryMapControl;
@@ -34,38 +35,6 @@ pub const HOST_ATTRIBUTE: &str = "data-dateline";
 pub const MOUNTED_ATTRIBUTE: &str = "data-dateline-mounted";
 /// Set by `dateline-embed.js`: it mounts the widgets itself, one instance each.
 const LOADER_GLOBAL: &str = "__datelineLoader";
-
-/// How an embedded widget behaves, as its host asks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EmbedOptions {
-    /// Plain wheel and one finger wait until the map is active. Default `true`.
-    pub cooperative: bool,
-    /// The event to open first. Default none: the overview.
-    pub event: Option<String>,
-    /// Whether the page's URL hash follows the open event. Default `true`.
-    pub links: bool,
-    /// Whether the story is a spreadsheet; default: told by its content type,
-    /// address or content.
-    pub format: Format,
-    /// The language of the widget's words (BCP 47); default: the host's
-    /// `data-lang`, else the nearest `lang` attribute (the page's).
-    pub language: Option<String>,
-    /// The newsroom's own raster tiles (`data-tiles`, `data-tiles-attribution`).
-    pub raster: Option<RasterTiles>,
-}
-
-impl Default for EmbedOptions {
-    fn default() -> Self {
-        EmbedOptions {
-            cooperative: true,
-            event: None,
-            links: true,
-            format: Format::Detect,
-            language: None,
-            raster: None,
-        }
-    }
-}
 
 /// A widget mounted in a host: what a script can still ask of it. Only
 /// [`MountedWidget::destroy`] removes the widget; dropping this (or the

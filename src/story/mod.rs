@@ -6,6 +6,7 @@
 mod assemble;
 mod date;
 mod error;
+mod export;
 mod feature;
 mod fields;
 mod link;
@@ -19,6 +20,7 @@ pub use date::{
     PartialDate, Precision, MONTH_NAMES,
 };
 pub use error::{Axis, ErrorKind, Part, StoryError};
+pub use export::{story_file, EventSummary, StoryFile};
 pub use link::{is_web_link, link_host};
 pub use media::{is_media_address, Media, MediaKind};
 pub use model::{Event, Place, Source, Story};

@@ -102,6 +102,7 @@ pub fn StartPage(
             let g = match g {
                 Ok(g) => g,
                 Err(e) => {
+                    work.status.set(String::new());
                     form_errors.set(vec![(StartField::Article, e)]);
                     return;
                 }

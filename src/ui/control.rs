@@ -2,19 +2,24 @@
 //! host page (or app) opens an event or the overview, and hears what the
 //! reader opens.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::geo::{unproject, ScreenPoint};
 use crate::selection::{Nav, Selection};
+use crate::story::{EventSummary, Story};
 use crate::ui::story_state::MapState;
 
 /// The event a reader (or the host) opened, by its ids in the story.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SelectedEvent {
     /// The event's `id`.
     pub event_id: String,
     /// The id of the place it happened at.
     pub place_id: String,
+    /// What a host page shows of it: title, date as written, place, where.
+    pub event: EventSummary,
 }
 
 /// Why a command to a map could not be carried out.
@@ -60,6 +65,18 @@ impl StoryMapControl {
     pub fn overview(&self) -> Result<(), ControlError> {
         self.state()?.go(Selection::Overview, Nav::FromHost);
         Ok(())
+    }
+
+    /// The story shown.
+    pub fn story(&self) -> Result<Arc<Story>, ControlError> {
+        let data = self.state()?.data().ok_or(ControlError::NotReady)?;
+        Ok(data.story.clone())
+    }
+
+    /// Every event of the story, in reading order.
+    pub fn events(&self) -> Result<Vec<EventSummary>, ControlError> {
+        let data = self.state()?.data().ok_or(ControlError::NotReady)?;
+        Ok(data.summaries())
     }
 
     /// The event open now, if any.

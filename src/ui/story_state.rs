@@ -155,10 +155,11 @@ impl MapState {
         let k = self.selection.try_get_untracked()?.event()?;
         self.data
             .try_with_value(|d| {
-                let (place, event) = d.order.get(k)?.resolve(&d.story)?;
+                let event = d.summary(k)?;
                 Some(SelectedEvent {
                     event_id: event.id.clone(),
-                    place_id: place.id.clone(),
+                    place_id: event.place_id.clone(),
+                    event,
                 })
             })
             .flatten()
@@ -182,6 +183,9 @@ impl MapState {
             self.notice.set(None);
         }
         let selected = self.selected_event();
+        if let Some(s) = &selected {
+            crate::panic_report::test_panic_at(&format!("open:{}", s.event_id));
+        }
         self.links.with_value(|links| {
             links.write(
                 self.tasks,

@@ -4,15 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage } from './harness.mjs';
+import { useServerAndBrowser, openPage, NOT_FOUND } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 const article = JSON.parse(await readFile(new URL('../../assets/story.geojson', import.meta.url), 'utf8'));
 const geojsonIo = JSON.parse(await readFile(new URL('../fixtures/geojson-io.geojson', import.meta.url), 'utf8'));
 
-async function openApiPage() {
+async function openApiPage(query = '') {
   const page = await openPage(ctx.browser, { viewport: { width: 1000, height: 900 } });
-  await page.goto(`${ctx.server.url}/e2e/api.html`);
+  await page.goto(`${ctx.server.url}/e2e/api.html${query}`);
   await page.waitForFunction(() => window.Dateline?.mount);
   // Every event any map sends, in order.
   await page.evaluate(() => {
@@ -30,6 +30,15 @@ async function openApiPage() {
     };
   });
   return page;
+}
+
+/** The event `id` of `story` (a canonical story file) as the API gives it. */
+function summaryOf(story, id) {
+  for (const f of story.features) {
+    const e = f.properties.events.find((e) => e.id === id);
+    if (e) return { id, placeId: f.id, title: e.title, date: e.date_text ?? e.date ?? null, place: f.properties.name, lonLat: f.geometry.coordinates };
+  }
+  throw new Error(`no event ${id}`);
 }
 
 const eventsNamed = (page, name) => page.evaluate((n) => window.events.filter((e) => e.name === n), name);
@@ -53,7 +62,24 @@ test('mount() takes a story object, resolves with a handle, and the map tells th
   // The page's keyboard focus stays where it was.
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
   let selects = await eventsNamed(page, 'dateline:select');
-  assert.deepEqual(selects.at(-1), { name: 'dateline:select', id: 'a', detail: { eventId: 'kim-sees-aurus', placeId: 'vostochny' } });
+  const kim = summaryOf(article, 'kim-sees-aurus');
+  assert.equal(kim.place, 'Vostochny Cosmodrome');
+  assert.deepEqual(selects.at(-1), { name: 'dateline:select', id: 'a', detail: { eventId: 'kim-sees-aurus', placeId: 'vostochny', event: kim } });
+
+  // The story and its events, as plain data: the canonical file reads back
+  // to the same events, in the reading order the timeline shows.
+  const { story, events } = await page.evaluate(() => ({ story: window.map.story(), events: window.map.events() }));
+  assert.equal(story.type, 'FeatureCollection');
+  assert.equal(story.properties.title, article.properties.title);
+  assert.deepEqual(story.features.map((f) => f.id), article.features.map((f) => f.id));
+  assert.equal(Object.getPrototypeOf(story.features[0].properties), Object.prototype, 'plain objects, not Maps');
+  assert.equal(events.length, 7);
+  const dated = events.filter((e) => e.date).map((e) => e.date);
+  assert.deepEqual(dated, [...dated].sort(), 'by date');
+  assert.equal(events[0].id, 'putin-inauguration');
+  assert.equal(events.at(-1).date, null, 'undated last');
+  for (const e of events) assert.deepEqual(e, summaryOf(article, e.id));
+  assert.deepEqual(events.map((e) => e.id), events.map((e) => summaryOf(story, e.id).id));
 
   // An unknown id rejects, and changes nothing.
   const unknown = await page.evaluate(() => window.map.select('no-such-event').then(() => 'resolved', (e) => e.message));
@@ -66,7 +92,7 @@ test('mount() takes a story object, resolves with a handle, and the map tells th
   await map.locator('[data-testid=marker][aria-label^="Ashgabat"] .dl-marker-dot').click();
   await map.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
   selects = await eventsNamed(page, 'dateline:select');
-  assert.deepEqual(selects.at(-1).detail, { eventId: 'medvedev-shows-aurus', placeId: 'ashgabat' });
+  assert.deepEqual(selects.at(-1).detail, { eventId: 'medvedev-shows-aurus', placeId: 'ashgabat', event: summaryOf(article, 'medvedev-shows-aurus') });
 
   // overview(): the story's start; the page hears `null`.
   await page.evaluate(() => window.map.overview());
@@ -135,13 +161,32 @@ test('mount() rejects a bad story with its problems, and bad options with a clea
     window.Dateline.mount(window.addMapElement('typed'), { cooperative: 'yes' }).then(() => null, (e) => e.message),
   );
   assert.match(wrongType, /the option cooperative must be true or false, not "yes"/);
-  // Not plain data: said in the widget and by the rejection, in JavaScript's own words.
+  // Not plain data: said in the widget and by the rejection.
   const notData = await page.evaluate(() =>
-    window.Dateline.mount(window.addMapElement('bigint'), { story: { type: 'FeatureCollection', features: [], n: 1n } })
+    window.Dateline.mount(window.addMapElement('fn'), { story: { type: 'FeatureCollection', features: [], onClick: () => 1 } })
       .then(() => null, (e) => [e.message, ...(e.problems ?? [])].join(' ')),
   );
-  assert.match(notData, /story object could not be read: .*BigInt/);
-  assert.match(await page.locator('#bigint [data-testid=story-error]').textContent(), /story object could not be read: .*BigInt/);
+  assert.match(notData, /story object could not be read: .*no functions or cycles/);
+  assert.match(await page.locator('#fn [data-testid=story-error]').textContent(), /story object could not be read/);
+  // A cycle, or runaway nesting, is refused before it reaches the reader (whose stack it would exhaust).
+  const cyclic = await page.evaluate(() => {
+    const story = { type: 'FeatureCollection', features: [] };
+    story.features.push({ type: 'Feature', parent: story });
+    return window.Dateline.mount(window.addMapElement('cycle'), { story }).then(() => null, (e) => e.message);
+  });
+  assert.match(cyclic, /story object contains itself \(a cycle\)/);
+  const deep = await page.evaluate(() => {
+    let nested = {};
+    for (let i = 0; i < 100000; i += 1) nested = { nested };
+    return window.Dateline.mount(window.addMapElement('deep'), { story: { type: 'FeatureCollection', features: [nested] } })
+      .then(() => null, (e) => e.message);
+  });
+  assert.match(deep, /nests deeper than 64 levels/);
+  // Options: an object or list given where a word is wanted is named as such.
+  const objectOption = await page.evaluate(() =>
+    window.Dateline.mount(window.addMapElement('objopt'), { lang: { self: window } }).then(() => null, (e) => e.message),
+  );
+  assert.match(objectOption, /the option lang must be a language tag such as "en" or "ru", not an object/);
   const twice = await page.evaluate(async () => {
     const el = window.addMapElement('twice');
     await window.Dateline.mount(el);
@@ -250,6 +295,46 @@ test('60 mounts and destroys leave nothing behind (listeners, nodes, JS heap)', 
   assert.deepEqual(page.errors, []);
 });
 
+test('a panic inside one map: that map says so, the others and the page go on, and its instance is never reused', async () => {
+  // A real panic, where the reader opens an event (the page's address asks for it).
+  const page = await openApiPage('?test-panic=open:kim-gift');
+  page.expectError(/test panic at open:kim-gift/);
+  page.expectError(/unreachable|RuntimeError/);
+  // The loader's own line when it clears up after a broken instance.
+  page.expectError(/^Dateline: Error: recursive use of an object/);
+  const instances = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /dateline\.js\?widget=/.test(r.name)).length);
+  await page.evaluate(async () => {
+    window.first = await window.Dateline.mount(window.addMapElement('first'));
+    window.second = await window.Dateline.mount(window.addMapElement('second'));
+  });
+  assert.equal(await instances(), 2, 'an instance each');
+  const thrown = await page.evaluate(() => window.first.select('kim-gift').then(() => null, (e) => String(e)));
+  assert.ok(thrown, 'select() rejects when the map breaks under it');
+  const crash = page.locator('#first [data-testid=crash]');
+  await crash.waitFor();
+  assert.equal(await crash.getAttribute('role'), 'alert');
+  assert.match(await crash.textContent(), /This map stopped working because of an internal error; the rest of the page is not affected\..*test panic at open:kim-gift/s);
+  // The other map, in its own instance, works on, by script and by click.
+  const second = page.locator('#second');
+  await page.evaluate(() => window.second.select('kim-sees-aurus'));
+  assert.equal(await second.locator('[data-testid=panel-heading]').textContent(), 'Vostochny Cosmodrome');
+  await second.locator('[data-testid=zoom-fit]').click();
+  await second.locator('[data-testid=marker][aria-label^="Ashgabat"] .dl-marker-dot').click();
+  await second.locator('[data-testid=panel-heading]', { hasText: 'Ashgabat' }).waitFor();
+  assert.equal(await second.locator('[data-testid=crash]').count(), 0);
+  // Destroying the broken map clears its element; the next map gets a new
+  // instance, not the broken one, and works.
+  await page.evaluate(() => window.first.destroy());
+  assert.equal(await page.locator('#first').evaluate((el) => el.childElementCount), 0);
+  await page.evaluate(async () => {
+    window.third = await window.Dateline.mount(window.addMapElement('third'));
+    await window.third.select('kim-sees-aurus');
+  });
+  assert.equal(await instances(), 3, 'a fresh instance for the next map');
+  assert.equal(await page.locator('#third [data-testid=panel-heading]').textContent(), 'Vostochny Cosmodrome');
+  assert.ok(await page.locator('#after').isVisible(), 'the page around the maps is untouched');
+});
+
 test('the iframe embed fills its frame, and #event= links work inside it', async () => {
   const page = await openPage(ctx.browser, { viewport: { width: 900, height: 800 } });
   await page.goto(`${ctx.server.url}/e2e/iframe.html`);
@@ -270,6 +355,7 @@ test('the iframe embed fills its frame, and #event= links work inside it', async
   await frame.locator('[data-testid=panel] [data-event-id=kim-gift][aria-current=true]').waitFor();
   assert.equal(await frame.locator('[data-testid=panel-heading]').textContent(), 'Moscow');
   // A story that is not there: its problem shows inside the frame.
+  page.expectError(NOT_FOUND);
   await page.evaluate(() => {
     document.getElementById('frame').src = '/frame.html?story=missing.geojson';
   });

@@ -146,12 +146,50 @@ test('keyboard: Tab to a marker, Enter opens, Escape closes and returns focus', 
 });
 
 test('text is text: story strings are never parsed as HTML', async () => {
-  const page = await openMap();
-  await openPlace(page, 'Moscow');
-  const html = await page.locator('[data-testid=panel]').innerHTML();
-  assert.ok(!/<script|onerror=/i.test(html));
-  // Every link in the panel is http(s).
-  const hrefs = await page.locator('[data-testid=panel] a').evaluateAll((as) => as.map((a) => a.href));
+  // Every string a reader sees, written as markup that would run if parsed.
+  const evil = (what) => `<img src=x onerror="window.hacked='${what}'"><script>window.hacked='${what}'</script>${what}`;
+  const marked = {
+    type: 'FeatureCollection',
+    properties: { title: evil('Story'), summary: evil('Summary') },
+    features: [
+      {
+        type: 'Feature', id: 'm', geometry: { type: 'Point', coordinates: [37.6175, 55.752] },
+        properties: {
+          name: evil('Moscow'),
+          events: [{
+            id: 'e', title: evil('Title'), date: '2018-05-07', summary: evil('Text'), people: [evil('Person')],
+            source: { name: evil('Source'), url: 'https://tass.com/', quote: evil('Quote') },
+          }],
+        },
+      },
+      { type: 'Feature', id: 'z', geometry: { type: 'Point', coordinates: [38.12, 55.6] }, properties: { name: 'Zhukovsky', title: 'Another', date: '2019' } },
+    ],
+  };
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}/e2e/api.html`);
+  await page.waitForFunction(() => window.Dateline?.mount);
+  await page.evaluate(async (story) => {
+    const el = document.createElement('div');
+    el.id = 'marked';
+    el.style.height = '600px';
+    document.getElementById('slot').append(el);
+    window.map = await window.Dateline.mount(el, { story });
+    await window.map.select('e');
+  }, marked);
+  const widget = page.locator('#marked');
+  const text = await widget.textContent();
+  for (const what of ['Moscow', 'Title', 'Text', 'Person', 'Source', 'Quote']) {
+    assert.ok(text.includes(`<script>window.hacked='${what}'</script>${what}`), `${what} shown as text`);
+  }
+  assert.ok((await widget.locator('[data-testid=panel-heading]').textContent()).includes('<img src=x'), 'the heading shows the markup as text');
+  const label = await widget.locator('[data-testid=marker]').first().getAttribute('aria-label');
+  assert.ok(label.includes('<img'), label);
+  assert.equal(await widget.locator('script, img[src=x], [onerror]').count(), 0, 'no element made from story text');
+  assert.equal(await page.evaluate(() => window.hacked), undefined, 'nothing ran');
+  // And in the built-in article, every link in the panel is http(s).
+  const article = await openMap();
+  await openPlace(article, 'Moscow');
+  const hrefs = await article.locator('[data-testid=panel] a').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(hrefs.length > 0 && hrefs.every((h) => /^https?:\/\//.test(h)), hrefs.join());
 });
 

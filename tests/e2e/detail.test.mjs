@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useServerAndBrowser, startServer, testMounts, openPage, screenshot, axeViolations } from './harness.mjs';
+import { useServerAndBrowser, startServer, testMounts, openPage, screenshot, axeViolations, NOT_FOUND } from './harness.mjs';
 import { SIZES, settled, openColumn, hitAt, openPlace, checkSurroundings, groundUnder } from './columns.mjs';
 
 const ctx = useServerAndBrowser();
@@ -116,7 +116,7 @@ test('without tiles the world outlines stay, the widget shows no error and the c
     const ours = warnings.filter((w) => w.includes('detail basemap'));
     assert.equal(ours.length, 1, warnings.join('\n'));
     // The 404 itself is the browser's line; nothing else went wrong.
-    assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+    page.expectError(NOT_FOUND);
     await page.context().close();
   } finally {
     await server.close();
@@ -195,8 +195,7 @@ test('a bad data-tiles says what is wrong in the console and the map draws its o
   assert.equal(said.raster, 0);
   assert.equal(said.detail, 1);
   assert.match(said.thrown, /tilesAttribution/);
-  page.errors = page.errors.filter((e) => !e.includes('data-tiles'));
-  assert.deepEqual(page.errors, []);
+  page.expectError(/data-tiles/);
   await page.context().close();
 });
 

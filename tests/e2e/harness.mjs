@@ -8,7 +8,8 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifacts = join(root, 'tests', 'e2e', 'artifacts');
@@ -101,15 +102,29 @@ export async function launchBrowser() {
   });
 }
 
-/** A new page that fails the test on any page error and records console errors. */
+/** The console's line for a file the server does not have. */
+export const NOT_FOUND = /Failed to load resource: the server responded with a status of 404/;
+
+/** Every page opened, with how many of its errors have been checked. */
+const opened = new Map();
+
+/**
+ * A new page whose uncaught errors and console errors fail the test that
+ * opened it (checked after each test, by `useServerAndBrowser`), unless the
+ * test expects them by name: `page.expectError(/pattern/)`.
+ */
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   page.errors = [];
+  page.expected = [];
+  page.expectError = (pattern) => page.expected.push(pattern);
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') page.errors.push(msg.text());
+    // Where it came from: for a failed load, the file's address.
+    if (msg.type() === 'error') page.errors.push(`${msg.text()} (${msg.location()?.url ?? ''})`);
   });
+  opened.set(page, 0);
   page.requests = [];
   page.on('request', (request) => page.requests.push(request.url()));
   return page;
@@ -152,6 +167,15 @@ export function useServerAndBrowser() {
   before(async () => {
     ctx.server = await startServer();
     ctx.browser = await launchBrowser();
+  });
+  afterEach(() => {
+    const unexpected = [];
+    for (const [page, checked] of opened) {
+      const fresh = page.errors.slice(checked);
+      opened.set(page, page.errors.length);
+      unexpected.push(...fresh.filter((e) => !page.expected.some((p) => p.test(e))));
+    }
+    assert.deepEqual(unexpected, [], `errors on the page the test did not expect:\n${unexpected.join('\n')}`);
   });
   after(async () => {
     await ctx.browser?.close();

@@ -3,7 +3,7 @@
 // journey line (tests/e2e/pages/stories.html).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, openPage, axeViolations } from './harness.mjs';
+import { useServerAndBrowser, openPage, axeViolations, NOT_FOUND } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 const settled = (map) => map.locator('[data-testid=story-map]:not([data-moving])').waitFor();
@@ -106,6 +106,7 @@ test('the importers are loaded once, only for a StoryMapJS file or a spreadsheet
   // Blocked (a host that copied only part of dist/): the imported maps explain, the others work.
   const blocked = await openPage(ctx.browser, { viewport: { width: 900, height: 900 } });
   await blocked.route('**/dateline-import_bg.wasm', (route) => route.abort());
+  blocked.expectError(/net::ERR_FAILED \(.*\/dateline-import_bg\.wasm\)/);
   await blocked.goto(`${ctx.server.url}/e2e/stories.html`);
   for (const id of ['#storymap', '#sheet', '#inline-sheet']) {
     const error = blocked.locator(`${id} [data-testid=story-error]`);
@@ -150,7 +151,7 @@ test('photos load only when shown, with alt, caption and credit; a broken one ke
   assert.equal(page.warnings.filter((w) => /has no "alt" text/.test(w)).length, 1, page.warnings.join('\n'));
   assert.deepEqual(await axeViolations(page, '#media'), []);
   // The only error is the missing picture's 404.
-  assert.ok(page.errors.every((e) => /404/.test(e)), page.errors.join('\n'));
+  page.expectError(NOT_FOUND);
 });
 
 test('a journey line joins the places in reading order, under the markers; the open leg stands out', async () => {
@@ -178,9 +179,37 @@ test('a journey line joins the places in reading order, under the markers; the o
     await widget.locator('[data-testid=zoom-fit]').click();
     await settled(widget);
     assert.ok((await lineStartToMarker(widget, 'Moscow')) < 3, `${id}: the line starts at Moscow's marker`);
+    // Every leg, in reading order: Moscow (2018), Ashgabat (2022), Vostochny
+    // (2023), then Ashgabat again for its undated event, which comes last.
+    const legs = await journeyLegs(widget);
+    assert.deepEqual(legs.map((l) => `${l.from} → ${l.to}`), ['Moscow → Ashgabat', 'Ashgabat → Vostochny', 'Vostochny → Ashgabat'], `${id}: ${JSON.stringify(legs)}`);
+    assert.ok(legs.every((l) => l.off < 3), `${id}: every leg ends at its markers: ${JSON.stringify(legs)}`);
   }
-  assert.ok(page.errors.every((e) => /404/.test(e)), page.errors.join('\n'));
+  page.expectError(NOT_FOUND);
 });
+
+/** The journey line's legs (its subpaths) as the places nearest their ends, and how far off (px) the farthest end is. */
+function journeyLegs(map) {
+  return map.evaluate((root) => {
+    const path = root.querySelector('[data-testid=journey]');
+    const ctm = path.getScreenCTM();
+    const dots = [...root.querySelectorAll('[data-testid=marker][data-kind=place]')].map((m) => {
+      const r = m.querySelector('.dl-marker-dot').getBoundingClientRect();
+      const label = m.getAttribute('aria-label');
+      return { name: ['Moscow', 'Ashgabat', 'Vostochny'].find((n) => label.startsWith(n)) ?? label, x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    const nearest = ([x, y]) => {
+      const p = new DOMPoint(x, y).matrixTransform(ctm);
+      return dots.map((d) => ({ name: d.name, off: Math.hypot(d.x - p.x, d.y - p.y) })).sort((a, b) => a.off - b.off)[0];
+    };
+    return path.getAttribute('d').split(/(?=M)/).map((sub) => {
+      const n = sub.match(/-?\d+(\.\d+)?/g).map(Number);
+      const from = nearest([n[0], n[1]]);
+      const to = nearest([n.at(-2), n.at(-1)]);
+      return { from: from.name, to: to.name, off: Math.max(from.off, to.off) };
+    });
+  });
+}
 
 /** How far, in pixels, the journey line's first point is from the centre of the dot of place `name`. */
 function lineStartToMarker(map, name) {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, openPage } from './harness.mjs';
-import { freshStudio, draftSeed, settle } from './studio-helpers.mjs';
+import { freshStudio, draftSeed, settle, markerCenter } from './studio-helpers.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -63,19 +63,37 @@ test('events and places: add, reorder, confirm, merge, remove; the journey line'
   await page.getByRole('button', { name: 'Undo' }).click();
   assert.ok((await placeNames(page)).includes('Ashgabat'));
 
+  // The coordinates of a place, as its form gives them.
+  const known = {};
+  for (const name of ['Moscow']) {
+    await page.locator('.st-place-row').filter({ hasText: name }).click();
+    known[name] = { name, lat: Number(await page.locator('#place-lat').inputValue()), lon: Number(await page.locator('#place-lon').inputValue()) };
+  }
   // A new place: placing waits with the crosshair focused; Escape cancels; by keys it is put down.
   await page.getByRole('button', { name: 'Add place' }).click();
   await page.getByTestId('placing-overlay').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'placing-overlay');
   await page.keyboard.press('Escape');
   await page.getByTestId('placing-overlay').waitFor({ state: 'detached' });
-  const unplaced = [await page.locator('#place-lat').inputValue(), await page.locator('#place-lon').inputValue()];
+  // Where the crosshair will be, read off the preview's projection (its
+  // zoom, and a place at its known coordinates) while the view holds still.
   await page.getByTestId('place-form').getByRole('button', { name: 'Place on the map' }).click();
-  await page.getByTestId('placing-overlay').waitFor();
+  const overlay = page.getByTestId('placing-overlay');
+  await overlay.waitFor();
+  await page.waitForTimeout(800);
+  const map = await viewProjection(page, known.Moscow);
+  const box = await overlay.boundingBox();
+  // Two steps east, one long step (five) south: 20 px right and 50 px down of the crosshair's start.
+  const target = map.at({ x: box.x + box.width / 2 + 20, y: box.y + box.height / 2 + 50 });
+  const centre = map.at({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
   for (const key of ['ArrowRight', 'ArrowRight', 'Shift+ArrowDown', 'Enter']) await page.keyboard.press(key);
-  await page.getByTestId('placing-overlay').waitFor({ state: 'detached' });
-  const placed = [await page.locator('#place-lat').inputValue(), await page.locator('#place-lon').inputValue()];
-  assert.ok(Number(placed[0]) < Number(unplaced[0]) || Number(placed[1]) !== Number(unplaced[1]), `${unplaced} → ${placed}`);
+  await overlay.waitFor({ state: 'detached' });
+  const placed = { lat: Number(await page.locator('#place-lat').inputValue()), lon: Number(await page.locator('#place-lon').inputValue()) };
+  // Within 2 px of where the keys put the crosshair.
+  const px = Math.abs(centre.lon - map.at({ x: box.x + box.width / 2 + 1, y: box.y + box.height / 2 }).lon);
+  assert.ok(Math.abs(placed.lon - target.lon) < 2 * px && Math.abs(placed.lat - target.lat) < 2 * px,
+    `placed at ${JSON.stringify(placed)}, the keys' point is ${JSON.stringify(target)} (1 px = ${px.toFixed(4)}°)`);
+  assert.ok(placed.lon > centre.lon && placed.lat < centre.lat, 'east and south of the start');
   assert.equal(await page.getByTestId('place-form').getByTestId('place-review').count(), 0, 'placed by keys, the review is settled');
   await page.locator('#place-name').fill('Pyongyang');
   await page.locator('#place-lat').fill('39.0392');
@@ -111,3 +129,17 @@ test('events and places: add, reorder, confirm, merge, remove; the journey line'
   assert.match(copied, /data-story="story\.geojson"/);
   assert.deepEqual(page.errors, []);
 });
+
+/** The preview's Web Mercator projection from its zoom and the marker of `place` ({name, lon, lat}): screen point → {lon, lat}. */
+async function viewProjection(page, place) {
+  const zoom = Number(await page.locator('[data-testid=preview] [data-testid=story-map]').getAttribute('data-zoom'));
+  const world = 256 * 2 ** zoom; // px around the world at this zoom
+  const from = await markerCenter(page, place.name);
+  const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  return {
+    at: ({ x, y }) => {
+      const m = merc(place.lat) - ((y - from.y) / world) * 2 * Math.PI;
+      return { lon: place.lon + ((x - from.x) / world) * 360, lat: (2 * Math.atan(Math.exp(m)) - Math.PI / 2) * (180 / Math.PI) };
+    },
+  };
+}

@@ -61,9 +61,12 @@ test('keyboard only: review by Tab and Enter, undo by keys, focus always visible
     const focus = await page.evaluate(() => {
       const el = document.activeElement;
       const style = getComputedStyle(el);
-      return { text: el.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+      return { text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth), colour: style.outlineColor };
     });
+    // A ring that shows: drawn, at least 2 px wide, and not transparent.
     assert.notEqual(focus.outline, 'none', `focus shows on “${focus.text}”`);
+    assert.ok(focus.width >= 2, `the focus ring on “${focus.text}” is ${focus.width} px wide`);
+    assert.doesNotMatch(focus.colour, /rgba\(\d+, \d+, \d+, 0\)|transparent/, `the focus ring on “${focus.text}” is ${focus.colour}`);
     reached = focus.text === 'Vostochny, RU (2,500 people)';
   }
   assert.ok(reached, 'the candidate is reached by Tab');

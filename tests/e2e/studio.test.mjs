@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, screenshot } from './harness.mjs';
-import { freshStudio, draftSeed, projection, placeInForm, settle, markerCenter, wholeStory, formPosition } from './studio-helpers.mjs';
+import { useServerAndBrowser, openPage, screenshot, NOT_FOUND } from './harness.mjs';
+import { freshStudio, draftSeed, projection, placeInForm, settle, markerCenter, wholeStory, formPosition, seedArticle } from './studio-helpers.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -232,6 +232,8 @@ test('a panic while drafting: the Studio says what failed, keeps the article, an
   // The broken instance takes no more clicks; the page says so instead of failing silently.
   assert.equal(await page.locator('#studio').getAttribute('inert'), '');
   assert.ok(page.errors.some((e) => /test panic at draft/.test(e)), page.errors.join('\n'));
+  page.expectError(/test panic at draft/);
+  page.expectError(/^unreachable$/); // the trap that ends the panicked call
   const reload = alert.getByRole('link', { name: 'Reload the Studio' });
   const box = await reload.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -239,9 +241,44 @@ test('a panic while drafting: the Studio says what failed, keeps the article, an
   await page.getByLabel('Article text').waitFor();
   assert.equal(await page.getByLabel('Article text').inputValue(), article);
   assert.equal(await page.getByTestId('studio-crash').count(), 0);
-  page.errors.length = 0;
+  const afterReload = page.errors.length;
   await page.getByRole('button', { name: 'Draft the story' }).click();
   await page.locator('[data-testid=preview] [data-testid=marker]').first().waitFor();
   assert.match(await page.locator('[data-testid=preview]').textContent(), /Moscow/);
-  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.errors.slice(afterReload), []);
+});
+
+test('when the place names or the Studio itself fail to load: a message, and the work kept', async () => {
+  const page = await openPage(ctx.browser);
+  await freshStudio(page, ctx.server.url);
+  const article = await seedArticle();
+  // The gazetteer is missing: the draft says why, next to the article, which stays.
+  await page.route('**/gazetteer.tsv', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  page.expectError(NOT_FOUND);
+  await page.getByLabel('Article text').fill(article);
+  await page.getByLabel('Published').fill('2024-02-20');
+  await page.getByRole('button', { name: 'Draft the story' }).click();
+  await page.getByText(/The place names \(gazetteer\.tsv\) could not be loaded: the server answered 404\. Reload the page and try again/).waitFor();
+  assert.equal(await page.getByLabel('Article text').inputValue(), article);
+  assert.doesNotMatch(await page.locator('body').textContent(), /Drafting the story…/);
+  // Served again, the same click drafts: nothing was lost.
+  await page.unroute('**/gazetteer.tsv');
+  await page.getByRole('button', { name: 'Draft the story' }).click();
+  await page.getByTestId('place-review').first().waitFor();
+  const work = await page.evaluate(() => localStorage.getItem('dateline-studio-work'));
+  assert.ok(work && work.includes('Vostochny'), 'the draft is kept in the browser');
+
+  // The Studio's own WebAssembly cannot be fetched: the page says so, and that the work is kept.
+  await page.route('**/studio_bg.wasm', (route) => route.abort());
+  page.expectError(/ERR_FAILED/);
+  await page.reload();
+  const message = page.getByRole('alert').filter({ hasText: 'Dateline Studio could not start' });
+  await message.waitFor();
+  assert.match(await message.textContent(), /studio_bg\.wasm.*Your work is kept in this browser and comes back when the Studio starts\./s);
+  assert.equal(await page.evaluate(() => localStorage.getItem('dateline-studio-work')), work, 'the kept work is untouched');
+  // Back, it comes back.
+  await page.unroute('**/studio_bg.wasm');
+  await page.reload();
+  await page.getByTestId('place-review').first().waitFor();
+  assert.match(await page.getByRole('navigation', { name: 'Places and events' }).textContent(), /Vostochny/);
 });
