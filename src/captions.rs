@@ -6,8 +6,7 @@ use std::collections::HashSet;
 use crate::geo::{ScreenPoint, Viewport};
 use crate::i18n::Catalog;
 use crate::markers::{
-    caption_goes_left, caption_width, visible_captions, CaptionBox, MarkerKind, MarkerModel,
-    StoryMarkers,
+    caption_goes_left, visible_captions, CaptionBox, MarkerKind, MarkerModel, StoryMarkers,
 };
 use crate::story::Story;
 
@@ -63,22 +62,22 @@ pub fn marker_name(
     }
 }
 
-/// Which of `markers` (with their `captions`) show their caption in `view`
-/// without covering another caption or dot, busiest first; and which put it
-/// left of the dot, to stay inside the `free_width` px the panel leaves.
-/// Both as sets of marker keys.
+/// Which of `markers` (with their captions' rendered `widths`, px) show
+/// their caption in `view` without covering another caption or dot, busiest
+/// first; and which put it left of the dot, to stay inside the `free_width`
+/// px the panel leaves. Both as sets of marker keys.
 pub fn caption_sides(
     story: &Story,
     markers: &[MarkerModel],
-    captions: &[String],
+    widths: &[f64],
     view: &Viewport,
     free_width: f64,
 ) -> (HashSet<String>, HashSet<String>) {
     let map_width = view.size().width;
     let boxes: Vec<CaptionBox> = markers
         .iter()
-        .zip(captions)
-        .map(|(m, caption)| {
+        .zip(widths)
+        .map(|(m, &width)| {
             let p = view.world_to_screen(m.world);
             let at = ScreenPoint::new(p.x + m.offset.0, p.y + m.offset.1);
             let priority = match &m.kind {
@@ -87,7 +86,7 @@ pub fn caption_sides(
             };
             CaptionBox {
                 at,
-                width: caption_width(caption),
+                width,
                 left: caption_goes_left(at.x, free_width, map_width),
                 priority,
             }
@@ -110,6 +109,7 @@ pub fn caption_sides(
 mod tests {
     use super::*;
     use crate::geo::{project, Size, Viewport, WorldBounds, DEFAULT_FIT_MAX_ZOOM};
+    use crate::markers::caption_width;
     use crate::story::parse;
 
     fn article() -> Story {
@@ -161,7 +161,9 @@ mod tests {
             "Ashgabat: 2 события"
         );
 
-        let (visible, left) = caption_sides(&story, &shown, &captions, &view, 1000.0);
+        // Widths as the reader would measure them; here, estimated.
+        let widths: Vec<f64> = captions.iter().map(|c| caption_width(c)).collect();
+        let (visible, left) = caption_sides(&story, &shown, &widths, &view, 1000.0);
         // Four places far apart: every caption fits.
         assert_eq!(visible.len(), shown.len());
         // Vostochny is the easternmost: near the right edge, its caption goes left.
@@ -171,7 +173,7 @@ mod tests {
             .expect("markers");
         assert!(left.contains(&east.key));
         // With a panel over the right 400 px, markers near its edge turn too.
-        let (_, left_of_panel) = caption_sides(&story, &shown, &captions, &view, 600.0);
+        let (_, left_of_panel) = caption_sides(&story, &shown, &widths, &view, 600.0);
         assert!(left_of_panel.len() >= left.len());
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod basemap;
 pub mod captions;
+pub mod covered_markers;
 #[cfg(test)]
 mod css_minify;
 pub mod deeplink;

@@ -6,12 +6,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::captions::{caption_sides, caption_text, marker_name};
+use crate::covered_markers::clear_of_covers;
 use crate::fixed_point::fixed;
 use crate::geo::ClusterId;
 use crate::i18n::Catalog;
-use crate::markers::{caption_width, held_cluster_zoom, place_key, MarkerKind, MarkerModel};
-use crate::tiles::placement::MarkerMark;
+use crate::markers::{held_cluster_zoom, place_key, MarkerKind, MarkerModel};
+use crate::tiles::placement::{controls_box, MarkerMark};
 use crate::ui::after_paint::after_paint;
+use crate::ui::caption_widths::CaptionWidths;
 use crate::ui::keyed_flags::KeyedFlags;
 use crate::ui::locale::use_locale;
 use crate::ui::marker_button::MarkerButton;
@@ -33,6 +35,7 @@ pub fn MarkerLayer(
     let camera = state.camera;
     let spider = state.spider;
     let words = use_locale().words;
+    let rtl = words.rtl;
     // During a wheel or pinch, clusters change only every few levels (see
     // `held_cluster_zoom`); when it pauses, they match the view again.
     // `level`: the whole level the markers are clustered for.
@@ -50,8 +53,25 @@ pub fn MarkerLayer(
                 _ => live,
             };
             level.set_value(Some(cluster_zoom.floor()));
-            data.markers
-                .visible_clustered_at(&view, cluster_zoom, spider.as_ref())
+            let shown = data
+                .markers
+                .visible_clustered_at(&view, cluster_zoom, spider.as_ref());
+            // None under the panel or the zoom buttons, but the open place's.
+            let open = state
+                .selection
+                .get()
+                .event()
+                .and_then(|k| data.order.get(k).map(|r| place_key(r.place)));
+            let size = state.size.get();
+            let controls = controls_box(size.width, rtl);
+            clear_of_covers(
+                shown,
+                &view,
+                size,
+                state.covered.get(),
+                controls,
+                open.as_deref(),
+            )
         })
     };
 
@@ -74,6 +94,8 @@ pub fn MarkerLayer(
     // first, and which go left of their dot; markers watch only their own key.
     let caption_shown = KeyedFlags::<String>::new();
     let caption_left = KeyedFlags::<String>::new();
+    let probe = NodeRef::<leptos::html::Span>::new();
+    let widths_of = CaptionWidths::new(probe);
     {
         let data = data.clone();
         Effect::new(move |_| {
@@ -86,8 +108,9 @@ pub fn MarkerLayer(
                     .iter()
                     .map(|m| caption_text(words, &data.story, &data.markers, m))
                     .collect();
-                let (shown, left) = caption_sides(&data.story, markers, &captions, &view, free);
-                let marks = marker_marks(markers, &captions, &shown, &left);
+                let widths: Vec<f64> = captions.iter().map(|c| widths_of.of(c)).collect();
+                let (shown, left) = caption_sides(&data.story, markers, &widths, &view, free);
+                let marks = marker_marks(markers, &widths, &shown, &left);
                 (shown, left, marks)
             });
             caption_shown.set(shown);
@@ -127,6 +150,7 @@ pub fn MarkerLayer(
             style:--dl-tx=move || camera.view.get().map(|v| fixed(v.world_transform().1, 2) + "px")
             style:--dl-ty=move || camera.view.get().map(|v| fixed(v.world_transform().2, 2) + "px")
         >
+            <span class="dl-marker-caption dl-caption-probe" aria-hidden="true" node_ref=probe></span>
             <For
                 each=move || markers.get()
                 key=|model| model.key.clone()
@@ -139,19 +163,19 @@ pub fn MarkerLayer(
 /// The markers as the map's names must avoid them: dots, and shown captions.
 fn marker_marks(
     markers: &[MarkerModel],
-    captions: &[String],
+    widths: &[f64],
     shown: &std::collections::HashSet<String>,
     left: &std::collections::HashSet<String>,
 ) -> Vec<MarkerMark> {
     markers
         .iter()
-        .zip(captions)
-        .map(|(m, caption)| MarkerMark {
+        .zip(widths)
+        .map(|(m, &width)| MarkerMark {
             world: m.world,
             offset: m.offset,
             caption: shown
                 .contains(&m.key)
-                .then(|| MarkerMark::caption_extent(caption_width(caption), left.contains(&m.key))),
+                .then(|| MarkerMark::caption_extent(width, left.contains(&m.key))),
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 pub mod after_paint;
 pub mod basemap_layer;
 pub mod camera;
+pub mod caption_widths;
 pub mod control;
 pub mod detail_layer;
 pub mod detail_store;

@@ -170,8 +170,8 @@ export async function checkSurroundings(page, marker, where) {
  * box (where voice control, switch access and test tools click): the
  * element there is inside that button. Returns the failures, as text.
  */
-export async function buttonCentresMiss(page) {
-  return page.locator('#story-map [data-testid=story-map]').evaluate((map) => {
+export async function buttonCentresMiss(page, host = '#story-map') {
+  return page.locator(`${host} [data-testid=story-map]`).evaluate((map) => {
     const area = map.getBoundingClientRect();
     const misses = [];
     for (const button of map.querySelectorAll('[data-testid=marker]')) {
@@ -185,5 +185,36 @@ export async function buttonCentresMiss(page) {
       }
     }
     return misses;
+  });
+}
+
+/**
+ * Visible markers that overlap: two captions, or a caption and another
+ * marker's dot, by their rendered boxes (real widths: Cyrillic, Arabic, the
+ * bold selected caption). Returns the pairs, as text.
+ */
+export async function markersOverlap(page, host = '#story-map') {
+  return page.locator(`${host} [data-testid=story-map]`).evaluate((map) => {
+    const area = map.getBoundingClientRect();
+    const parts = [];
+    for (const marker of map.querySelectorAll('[data-testid=marker]')) {
+      const name = marker.getAttribute('aria-label');
+      const dot = marker.querySelector('.dl-marker-dot')?.getBoundingClientRect();
+      if (dot) parts.push({ name, what: 'dot', r: dot });
+      const caption = marker.querySelector('.dl-marker-caption');
+      const r = caption?.getBoundingClientRect();
+      if (r && r.width > 0 && getComputedStyle(caption).visibility !== 'hidden') parts.push({ name, what: 'caption', r });
+    }
+    const inView = (r) => r.right > area.left && r.left < area.right && r.bottom > area.top && r.top < area.bottom;
+    const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const clashes = [];
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j < parts.length; j++) {
+        const [a, b] = [parts[i], parts[j]];
+        if (a.name === b.name || (a.what === 'dot' && b.what === 'dot')) continue;
+        if (inView(a.r) && inView(b.r) && meet(a.r, b.r)) clashes.push(`${a.name} (${a.what}) meets ${b.name} (${b.what})`);
+      }
+    }
+    return clashes;
   });
 }

@@ -4,8 +4,8 @@
 // above the panel; the map keeps most of the widget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, screenshot, axeViolations } from './harness.mjs';
-import { SIZES, settled, openColumn as openColumnOf, hitAt, openPlace, checkSurroundings, buttonCentresMiss } from './columns.mjs';
+import { useServerAndBrowser, screenshot, axeViolations, openPage } from './harness.mjs';
+import { SIZES, settled, openColumn as openColumnOf, hitAt, openPlace, checkSurroundings, buttonCentresMiss, markersOverlap } from './columns.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -30,6 +30,7 @@ for (const [w, h] of SIZES) {
     if (w === 375 || w === 680) await screenshot(page, `column-${w}x${h}-overview.png`);
     const placement = await map.locator('.dl-story').evaluate((el) => (el.classList.contains('dl-panel-side') ? 'side panel' : 'bottom sheet'));
     assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} at load`);
+    assert.deepEqual(await markersOverlap(page), [], `${w}×${h} at load`);
     console.log(`layout ${w}×${h}: ${placement}, map ${Math.round((100 * mapBox.height) / h)}% of the height, overview leaves ${Math.round(freeShare * 100)}% free`);
 
     for (const name of PLACES) {
@@ -45,6 +46,7 @@ for (const [w, h] of SIZES) {
         assert.ok(now.height >= 0.6 * h, `${name}: the map has ${now.height} of ${h} px`);
       }
       assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} with ${name} open`);
+    assert.deepEqual(await markersOverlap(page), [], `${w}×${h} with ${name} open`);
       const names = await checkSurroundings(page, marker, `${w}×${h} ${name}`);
       if (w === 1200 || w === 375) console.log(`layout ${w}×${h} ${name}: ${names.join(', ')}`);
       if ((w === 375 || w === 680) && name === 'Ashgabat') await screenshot(page, `column-${w}x${h}-ashgabat.png`);
@@ -53,9 +55,11 @@ for (const [w, h] of SIZES) {
     await map.getByRole('button', { name: 'Close details' }).click();
     await settled(page);
     assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} after closing`);
+    assert.deepEqual(await markersOverlap(page), [], `${w}×${h} after closing`);
     await map.locator('[data-testid=zoom-fit]').click();
     await settled(page);
     assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} at the whole story`);
+    assert.deepEqual(await markersOverlap(page), [], `${w}×${h} at the whole story`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -146,4 +150,61 @@ test('axe-core: no violations with the sheet folded and open, and beside a colum
   await openPlace(column, 'Ashgabat');
   assert.deepEqual(await axeViolations(column, '#story-map'), [], 'side panel, open place');
   await column.context().close();
+});
+
+/** Mounts `story` in a `w`×`h` element of the API page; resolves once it shows. */
+async function mountStory(w, h, story) {
+  const page = await openPage(ctx.browser, { viewport: { width: Math.max(w + 40, 900), height: h + 200 } });
+  await page.goto(`${ctx.server.url}/e2e/api.html`);
+  await page.waitForFunction(() => window.Dateline?.mount);
+  await page.evaluate(async ([w, h, story]) => {
+    const el = document.createElement('div');
+    el.id = 'mounted';
+    el.style.width = `${w}px`;
+    el.style.height = `${h}px`;
+    document.getElementById('slot').append(el);
+    window.map = await window.Dateline.mount(el, { story, cooperative: false });
+  }, [w, h, story]);
+  await settled(page.locator('#mounted'));
+  return page;
+}
+
+/** A one-event place. */
+const point = (id, name, lon, lat) => ({
+  type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, lat] },
+  properties: { name, title: `Something happened at ${name}`, date: '2024-05-01' },
+});
+
+test('800×500, a space centre in Florida beside Houston: the centre of every marker reaches that marker', async () => {
+  const page = await openColumnOf(ctx, 800, 500, '/fixtures/space-centres.geojson');
+  await settled(page);
+  assert.deepEqual(await buttonCentresMiss(page), [], 'at load');
+  for (const name of ['Kennedy Space Center', 'Houston', 'Stennis Space Center', 'Huntsville']) {
+    await openPlace(page, name);
+    assert.deepEqual(await buttonCentresMiss(page), [], `with ${name} open`);
+    assert.deepEqual(await markersOverlap(page), [], `with ${name} open`);
+  }
+  await page.locator('#story-map [data-testid=zoom-fit]').click();
+  await settled(page);
+  assert.deepEqual(await buttonCentresMiss(page), [], 'at the whole story');
+  assert.deepEqual(await markersOverlap(page), [], 'at the whole story');
+});
+
+test('10,000 places: the centre of every marker in view reaches that marker, at the whole story and closer in', async () => {
+  // A fixed scatter over the inhabited latitudes (a linear congruential sequence).
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const features = Array.from({ length: 10000 }, (_, i) => point(`p${i}`, `Place ${i}`, -170 + 340 * next(), -50 + 110 * next()));
+  const page = await mountStory(1000, 700, { type: 'FeatureCollection', features });
+  assert.deepEqual(await buttonCentresMiss(page, '#mounted'), [], 'the whole story');
+  const box = await page.locator('#mounted [data-testid=story-map]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(120);
+  }
+  await settled(page.locator('#mounted'));
+  const counted = await page.locator('#mounted [data-testid=marker]').count();
+  assert.ok(counted >= 10, `${counted} markers in view`);
+  assert.deepEqual(await buttonCentresMiss(page, '#mounted'), [], 'zoomed in');
 });
