@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use crate::geo::{ScreenPoint, Viewport};
 use crate::i18n::Catalog;
 use crate::markers::{
-    caption_goes_left, visible_captions, CaptionBox, MarkerKind, MarkerModel, StoryMarkers,
+    caption_goes_left, visible_captions, CaptionBox, MarkerKind, MarkerModel, Obstacle,
+    StoryMarkers,
 };
 use crate::story::Story;
 
@@ -64,14 +65,16 @@ pub fn marker_name(
 
 /// Which of `markers` (with their captions' rendered `widths`, px) show
 /// their caption in `view` without covering another caption or dot, busiest
-/// first; and which put it left of the dot, to stay inside the `free_width`
-/// px the panel leaves. Both as sets of marker keys.
+/// first, and clear of the `obstacles` (the zoom buttons); and which put it
+/// left of the dot, to stay inside the `free_width` px the panel leaves.
+/// Both as sets of marker keys.
 pub fn caption_sides(
     story: &Story,
     markers: &[MarkerModel],
     widths: &[f64],
     view: &Viewport,
     free_width: f64,
+    obstacles: &[Obstacle],
 ) -> (HashSet<String>, HashSet<String>) {
     let map_width = view.size().width;
     let boxes: Vec<CaptionBox> = markers
@@ -87,14 +90,18 @@ pub fn caption_sides(
             CaptionBox {
                 at,
                 width,
-                left: caption_goes_left(at.x, free_width, map_width),
+                left: caption_goes_left(at.x, width, free_width, map_width),
                 priority,
             }
         })
         .collect();
     let mut shown = HashSet::new();
     let mut left = HashSet::new();
-    for ((m, b), fits) in markers.iter().zip(&boxes).zip(visible_captions(&boxes)) {
+    for ((m, b), fits) in markers
+        .iter()
+        .zip(&boxes)
+        .zip(visible_captions(&boxes, obstacles))
+    {
         if fits {
             shown.insert(m.key.clone());
         }
@@ -163,7 +170,7 @@ mod tests {
 
         // Widths as the reader would measure them; here, estimated.
         let widths: Vec<f64> = captions.iter().map(|c| caption_width(c)).collect();
-        let (visible, left) = caption_sides(&story, &shown, &widths, &view, 1000.0);
+        let (visible, left) = caption_sides(&story, &shown, &widths, &view, 1000.0, &[]);
         // Four places far apart: every caption fits.
         assert_eq!(visible.len(), shown.len());
         // Vostochny is the easternmost: near the right edge, its caption goes left.
@@ -173,7 +180,7 @@ mod tests {
             .expect("markers");
         assert!(left.contains(&east.key));
         // With a panel over the right 400 px, markers near its edge turn too.
-        let (_, left_of_panel) = caption_sides(&story, &shown, &widths, &view, 600.0);
+        let (_, left_of_panel) = caption_sides(&story, &shown, &widths, &view, 600.0, &[]);
         assert!(left_of_panel.len() >= left.len());
     }
 }

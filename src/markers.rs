@@ -15,8 +15,8 @@ pub const CLUSTER_RADIUS_PX: f64 = 40.0;
 pub const OFFSCREEN_MARGIN_PX: f64 = 64.0;
 /// Size of a marker's dot, in px (see `.dl-marker-dot` in dateline.css).
 pub const DOT_PX: f64 = 28.0;
-/// Room a caption needs on the right of its marker, in px.
-pub const CAPTION_ROOM_PX: f64 = 200.0;
+/// Space between a dot's edge and its caption, in px (as the CSS lays it out).
+pub const CAPTION_GAP_PX: f64 = 4.0;
 
 /// What one marker on the map stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -216,18 +216,18 @@ pub fn place_key(place: usize) -> String {
     format!("place-{place}")
 }
 
-/// Whether a marker at `x` (screen px) should put its caption on its left,
-/// so the caption stays inside the part of the map (`map_width` px) that the
-/// panel leaves free (`free_width` px). A marker under the panel keeps the
-/// side it has without it: opening the panel then restyles only the few
-/// markers near its edge, not all it covers.
-pub fn caption_goes_left(x: f64, free_width: f64, map_width: f64) -> bool {
+/// Whether a marker at `x` (screen px) should put its caption (`width` px)
+/// on its left: when on its right it would run past the part of the map
+/// (`map_width` px) that the panel leaves free (`free_width` px). A marker
+/// under the panel keeps the side it has without it: opening the panel then
+/// restyles only the few markers near its edge, not all it covers.
+pub fn caption_goes_left(x: f64, width: f64, free_width: f64, map_width: f64) -> bool {
     let edge = if x > free_width {
         map_width
     } else {
         free_width
     };
-    x > edge - CAPTION_ROOM_PX
+    x + DOT_PX / 2.0 + CAPTION_GAP_PX + width > edge
 }
 
 /// A marker's caption, for deciding which captions fit.
@@ -248,9 +248,14 @@ pub fn caption_width(text: &str) -> f64 {
     text.chars().count() as f64 * 7.4 + 12.0
 }
 
+/// A box on the screen that captions keep clear of (the zoom buttons):
+/// `(left, top, right, bottom)`, px.
+pub type Obstacle = (f64, f64, f64, f64);
+
 /// Which captions to show: greedily by priority (then input order), a
-/// caption is shown if it overlaps neither a shown caption nor any dot.
-pub fn visible_captions(boxes: &[CaptionBox]) -> Vec<bool> {
+/// caption is shown if it overlaps neither a shown caption, nor any dot,
+/// nor an `obstacle`.
+pub fn visible_captions(boxes: &[CaptionBox], obstacles: &[Obstacle]) -> Vec<bool> {
     let half = DOT_PX / 2.0;
     let rect = |b: &CaptionBox| {
         let (x0, x1) = if b.left {
@@ -274,7 +279,7 @@ pub fn visible_captions(boxes: &[CaptionBox]) -> Vec<bool> {
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     for i in order {
         let r = rect(&boxes[i]);
-        let clear = placed.iter().all(|p| !overlaps(r, *p))
+        let clear = placed.iter().chain(obstacles).all(|p| !overlaps(r, *p))
             && dots
                 .iter()
                 .enumerate()
@@ -427,14 +432,18 @@ mod tests {
 
     #[test]
     fn captions_flip_left_near_the_free_edge() {
-        assert!(!caption_goes_left(100.0, 1280.0, 1280.0));
-        assert!(caption_goes_left(1200.0, 1280.0, 1280.0));
+        // A 100 px caption needs 118 px right of its dot's centre.
+        assert!(!caption_goes_left(100.0, 100.0, 1280.0, 1280.0));
+        assert!(!caption_goes_left(1162.0, 100.0, 1280.0, 1280.0));
+        assert!(caption_goes_left(1163.0, 100.0, 1280.0, 1280.0));
+        // A longer one flips farther from the edge.
+        assert!(caption_goes_left(1100.0, 200.0, 1280.0, 1280.0));
         // Beside an open panel (404 px), near its edge.
-        assert!(caption_goes_left(800.0, 876.0, 1280.0));
-        assert!(!caption_goes_left(600.0, 876.0, 1280.0));
+        assert!(caption_goes_left(800.0, 100.0, 876.0, 1280.0));
+        assert!(!caption_goes_left(600.0, 100.0, 876.0, 1280.0));
         // Under the panel: as without it.
-        assert!(!caption_goes_left(1000.0, 876.0, 1280.0));
-        assert!(caption_goes_left(1200.0, 876.0, 1280.0));
+        assert!(!caption_goes_left(1000.0, 100.0, 876.0, 1280.0));
+        assert!(caption_goes_left(1200.0, 100.0, 876.0, 1280.0));
     }
 
     #[test]
@@ -460,7 +469,13 @@ mod tests {
                 priority: 1,
             },
         ];
-        assert_eq!(visible_captions(&boxes), vec![false, true, true]);
+        assert_eq!(visible_captions(&boxes, &[]), vec![false, true, true]);
+        // Nor does it run under the zoom buttons.
+        let buttons = (380.0, 380.0, 500.0, 410.0);
+        assert_eq!(
+            visible_captions(&boxes, &[buttons]),
+            vec![false, true, false]
+        );
         // A caption never covers another marker's dot.
         let dot_in_the_way = [
             CaptionBox {
@@ -476,7 +491,7 @@ mod tests {
                 priority: 1,
             },
         ];
-        assert!(!visible_captions(&dot_in_the_way)[0]);
+        assert!(!visible_captions(&dot_in_the_way, &[])[0]);
         assert_eq!(caption_width("Moscow"), 6.0 * 7.4 + 12.0);
     }
 

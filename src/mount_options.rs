@@ -3,10 +3,9 @@
 //! text, in tests and the fuzz target), each option refused with a message
 //! that names it, then turned into the [`EmbedOptions`] a widget runs with.
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::import::Format;
 use crate::tiles::{RasterTiles, RasterTilesError};
@@ -142,110 +141,64 @@ impl MountOptions {
     }
 }
 
-/// One option's value, read without descending into objects or lists (a
-/// cyclic object given as an option must not exhaust the stack).
-enum Given {
-    Absent,
-    Flag(bool),
-    Text(String),
-    Number(f64),
-    Other(&'static str),
-}
+/// What each option must be, as its message says it.
+const EXPECTED: [(&str, &str); 7] = [
+    ("cooperative", "true or false"),
+    ("event", "an event id"),
+    ("links", "true or false"),
+    ("format", "\"csv\""),
+    ("lang", "a language tag such as \"en\" or \"ru\""),
+    (
+        "tiles",
+        "a tile address such as \"https://…/{z}/{x}/{y}.png\"",
+    ),
+    ("tilesAttribution", "the tiles' credit"),
+];
 
-impl Given {
-    /// As the message shows it: JSON for a value, a word for a container.
-    fn shown(&self) -> String {
-        match self {
-            Given::Absent => "null".into(),
-            Given::Flag(b) => b.to_string(),
-            Given::Text(s) => serde_json::Value::from(s.as_str()).to_string(),
-            // serde_json's shortest float printer is in the bundle already.
-            Given::Number(n) => serde_json::Number::from_f64(*n)
-                .map(|n| n.to_string())
-                .unwrap_or_else(|| "a number".into()),
-            Given::Other(what) => (*what).into(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Given {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Given, D::Error> {
-        d.deserialize_any(GivenVisitor)
-    }
-}
-
-struct GivenVisitor;
-
-impl<'de> Visitor<'de> for GivenVisitor {
-    type Value = Given;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an option's value")
-    }
-    fn visit_unit<E>(self) -> Result<Given, E> {
-        Ok(Given::Absent)
-    }
-    fn visit_none<E>(self) -> Result<Given, E> {
-        Ok(Given::Absent)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Given, E> {
-        Ok(Given::Flag(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Given, E> {
-        Ok(Given::Text(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Given, E> {
-        Ok(Given::Text(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Given, E> {
-        Ok(Given::Number(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Given, E> {
-        Ok(Given::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Given, E> {
-        Ok(Given::Number(v as f64))
-    }
-    // Drained, not read: serde-wasm-bindgen ignores a value without
-    // looking inside it, and serde_json wants a list read to its end.
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Given, A::Error> {
-        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(Given::Other("a list"))
-    }
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Given, A::Error> {
-        while map
-            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
-            .is_some()
-        {}
-        Ok(Given::Other("an object"))
-    }
-}
-
-fn wrong<E: de::Error>(name: &'static str, expected: &'static str, given: &Given) -> E {
-    E::custom(OptionError::WrongType {
+/// The option `name` refused for being `given` (as the message shows it).
+pub fn wrong_type(name: &str, given: String) -> OptionError {
+    let (name, expected) = EXPECTED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .unwrap_or(("options", "plain data"));
+    OptionError::WrongType {
         name,
         expected,
-        given: given.shown(),
-    })
-}
-
-fn flag<'de, D: Deserializer<'de>>(d: D, name: &'static str) -> Result<Option<bool>, D::Error> {
-    match Given::deserialize(d)? {
-        Given::Absent => Ok(None),
-        Given::Flag(b) => Ok(Some(b)),
-        other => Err(wrong(name, "true or false", &other)),
+        given,
     }
 }
 
-fn text<'de, D: Deserializer<'de>>(
-    d: D,
-    name: &'static str,
-    expected: &'static str,
-) -> Result<Option<String>, D::Error> {
-    match Given::deserialize(d)? {
-        Given::Absent => Ok(None),
-        Given::Text(s) => Ok(Some(s)),
-        other => Err(wrong(name, expected, &other)),
+/// A value as the message shows it: JSON for a value, a word for a container.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Every option is read as a JSON value first: the one path by which
+/// serde-wasm-bindgen brings data in (story objects take it too), so the
+/// reader carries one copy of it. (The reader refuses an object or list as
+/// an option before that, so a cyclic one never reaches it.)
+fn given<'de, D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+    Value::deserialize(d)
+}
+
+fn flag<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Option<bool>, D::Error> {
+    match given(d)? {
+        Value::Null => Ok(None),
+        Value::Bool(b) => Ok(Some(b)),
+        other => Err(de::Error::custom(wrong_type(name, shown(&other)))),
+    }
+}
+
+fn text<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Option<String>, D::Error> {
+    match given(d)? {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s)),
+        other => Err(de::Error::custom(wrong_type(name, shown(&other)))),
     }
 }
 
@@ -258,23 +211,19 @@ fn links<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     flag(d, "links")
 }
 fn event<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text(d, "event", "an event id")
+    text(d, "event")
 }
 fn format<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text(d, "format", "\"csv\"")
+    text(d, "format")
 }
 fn lang<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text(d, "lang", "a language tag such as \"en\" or \"ru\"")
+    text(d, "lang")
 }
 fn tiles<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text(
-        d,
-        "tiles",
-        "a tile address such as \"https://…/{z}/{x}/{y}.png\"",
-    )
+    text(d, "tiles")
 }
 fn tiles_attribution<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text(d, "tilesAttribution", "the tiles' credit")
+    text(d, "tilesAttribution")
 }
 
 #[cfg(test)]

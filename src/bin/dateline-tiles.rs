@@ -193,7 +193,9 @@ fn encode(tile: &TileData, labels: &[TileLabel]) -> Vec<u8> {
 /// Runs `gmt coast` over the whole world and parses what it prints.
 fn gmt(res: &str, what: &str) -> Result<Vec<Piece>, String> {
     let output = Command::new("gmt")
-        // No gmt.history left in the working directory.
+        // No gmt.history left in the checkout: GMT 6.4 writes its shelf of
+        // common arguments even with GMT_HISTORY off, so it runs elsewhere.
+        .current_dir(std::env::temp_dir())
         .args([
             "coast",
             "--GMT_HISTORY=false",

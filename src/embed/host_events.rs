@@ -6,11 +6,11 @@
 
 use leptos::prelude::*;
 use serde::Serialize;
+use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::load::LoadError;
-use crate::story::EventSummary;
 use crate::ui::control::SelectedEvent;
 use crate::ui::widget::Ready;
 
@@ -39,10 +39,10 @@ impl HostEvents {
     pub fn on_ready(&self) -> Callback<Ready> {
         let this = self.clone();
         Callback::new(move |ready: Ready| {
-            let detail = ReadyDetail {
-                places: ready.places as u32,
-                events: ready.events as u32,
-            };
+            let detail = object([
+                ("places", Value::from(ready.places)),
+                ("events", Value::from(ready.events)),
+            ]);
             this.send(READY, &to_js(&detail));
         })
     }
@@ -51,10 +51,11 @@ impl HostEvents {
     pub fn on_error(&self) -> Callback<LoadError> {
         let this = self.clone();
         Callback::new(move |error: LoadError| {
-            let detail = ErrorDetail {
-                message: error.to_string(),
-                problems: error.problems(),
-            };
+            let problems = error.problems().into_iter().map(Value::String).collect();
+            let detail = object([
+                ("message", Value::String(error.to_string())),
+                ("problems", Value::Array(problems)),
+            ]);
             this.send(ERROR, &to_js(&detail));
         })
     }
@@ -63,10 +64,12 @@ impl HostEvents {
     pub fn on_select(&self) -> Callback<Option<SelectedEvent>> {
         let this = self.clone();
         Callback::new(move |selected: Option<SelectedEvent>| {
-            let detail = selected.as_ref().map(|s| SelectDetail {
-                event_id: &s.event_id,
-                place_id: &s.place_id,
-                event: &s.event,
+            let detail = selected.as_ref().map_or(Value::Null, |s| {
+                object([
+                    ("eventId", Value::String(s.event_id.clone())),
+                    ("placeId", Value::String(s.place_id.clone())),
+                    ("event", s.event.to_json()),
+                ])
             });
             this.send(SELECT, &to_js(&detail));
         })
@@ -82,28 +85,19 @@ impl HostEvents {
     }
 }
 
-#[derive(Serialize)]
-struct ReadyDetail {
-    places: u32,
-    events: u32,
+/// An object of these entries (inserted one by one: collecting into the
+/// map would sort them, and bring a sort into the bundle).
+fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    let mut map = Map::new();
+    for (k, v) in entries {
+        map.insert(k.to_string(), v);
+    }
+    Value::Object(map)
 }
 
-#[derive(Serialize)]
-struct ErrorDetail {
-    message: String,
-    problems: Vec<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SelectDetail<'a> {
-    event_id: &'a str,
-    place_id: &'a str,
-    event: &'a EventSummary,
-}
-
-/// `value` as plain JavaScript data (objects, not `Map`s; `null` for none).
-pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
+/// `value` as plain JavaScript data (objects, not `Map`s; `null` for none):
+/// every shape a page gets goes through this one serialiser.
+pub(crate) fn to_js(value: &Value) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)

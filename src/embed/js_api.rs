@@ -8,7 +8,7 @@ use web_sys::HtmlElement;
 use crate::embed::host_events::to_js;
 use crate::embed::{mount, mount_with, MountedWidget};
 use crate::load::StorySource;
-use crate::mount_options::{check_names, MountOptions, OptionError};
+use crate::mount_options::{check_names, wrong_type, MountOptions, OptionError};
 use crate::story::story_file;
 
 /// Whether this instance can mount another widget (it has not panicked).
@@ -61,6 +61,23 @@ fn read_options(options: JsValue) -> Result<MountOptions, JsValue> {
         .filter_map(|k| k.as_string())
         .collect();
     check_names(names.iter().map(String::as_str)).map_err(refusal)?;
+    // Every option is a word or a flag: an object, list or function is
+    // refused by name before it is walked (it may be cyclic, as `window` is).
+    for name in &names {
+        let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or_default();
+        let container = if js_sys::Array::is_array(&value) {
+            Some("a list")
+        } else if value.is_function() {
+            Some("a function")
+        } else if value.is_object() {
+            Some("an object")
+        } else {
+            None
+        };
+        if let Some(what) = container {
+            return Err(refusal(wrong_type(name, what.to_string())));
+        }
+    }
     // The error is a JS Error whose message is the option's, as written.
     serde_wasm_bindgen::from_value(options).map_err(JsValue::from)
 }
@@ -119,7 +136,8 @@ impl WidgetHandle {
     pub fn events(&self) -> Result<JsValue, JsError> {
         let control = self.widget.control.ok_or_else(destroyed)?;
         let events = control.events().map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(to_js(&events))
+        let events = events.iter().map(|e| e.to_json()).collect();
+        Ok(to_js(&serde_json::Value::Array(events)))
     }
 
     /// Shows the story's overview.

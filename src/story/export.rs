@@ -1,17 +1,17 @@
 //! A story as data for a script: the canonical story file (places with event
-//! lists, every id given) and each event's summary. Serialised by
-//! serde-wasm-bindgen in the reader, by serde_json in tests.
+//! lists, every id given) and each event's summary, as JSON values, which
+//! serde-wasm-bindgen hands to the page (and serde_json writes, in tests).
+//! Built as values, not derived per struct: one serialiser then carries every
+//! shape, which keeps the reader's bytes down.
 
-use serde::{Serialize, Serializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::date::PartialDate;
 use super::media::Media;
 use super::model::{Event, Place, Source, Story};
 
 /// One event, as `dateline:select` and the handle's `events()` give it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EventSummary {
     /// The event's id.
     pub id: String,
@@ -39,6 +39,21 @@ impl EventSummary {
             lon_lat: [place.lon, place.lat],
         }
     }
+
+    /// As a script gets it: `{ id, placeId, title, date, place, lonLat }`,
+    /// `date` `null` when the event has none.
+    pub fn to_json(&self) -> Value {
+        let mut out = Object::new();
+        out.texts(&[
+            ("id", Some(&self.id)),
+            ("placeId", Some(&self.place_id)),
+            ("title", Some(&self.title)),
+        ]);
+        out.set("date", self.date.as_deref().map_or(Value::Null, text));
+        out.texts(&[("place", Some(&self.place))]);
+        out.set("lonLat", lon_lat(self.lon_lat));
+        out.into()
+    }
 }
 
 /// The date as written: the text of a date Dateline cannot place in time,
@@ -52,153 +67,126 @@ fn written_date(event: &Event) -> Option<String> {
 
 /// `story` as a canonical Dateline GeoJSON file, which [`super::parse_value`]
 /// reads back to the same story.
-pub fn story_file(story: &Story) -> StoryFile<'_> {
-    StoryFile {
-        kind: "FeatureCollection",
-        properties: StoryProperties {
-            title: story.title.as_deref(),
-            summary: story.summary.as_ref().map(|s| s.to_json()),
-            line: story.line.then_some(true),
-        },
-        features: story.places.iter().map(place_feature).collect(),
+pub fn story_file(story: &Story) -> Value {
+    let mut properties = Object::new();
+    properties.maybe("title", story.title.as_deref().map(text));
+    properties.maybe("summary", story.summary.as_ref().map(|s| s.to_json()));
+    properties.maybe("line", story.line.then_some(Value::Bool(true)));
+    let mut file = Object::new();
+    file.set("type", text("FeatureCollection"));
+    file.set("properties", properties.into());
+    file.set(
+        "features",
+        Value::Array(story.places.iter().map(place_feature).collect()),
+    );
+    file.into()
+}
+
+/// A JSON object under construction; what is `None` is left out.
+struct Object(Map<String, Value>);
+
+impl Object {
+    fn new() -> Object {
+        Object(Map::new())
+    }
+
+    fn set(&mut self, key: &str, value: Value) {
+        self.0.insert(key.to_string(), value);
+    }
+
+    fn maybe(&mut self, key: &str, value: Option<Value>) {
+        if let Some(value) = value {
+            self.set(key, value);
+        }
+    }
+
+    /// Texts, each left out when `None`: one loop for the many optional
+    /// fields, not one call per field.
+    fn texts(&mut self, entries: &[(&str, Option<&str>)]) {
+        for (key, value) in entries {
+            self.maybe(key, value.map(text));
+        }
     }
 }
 
-/// A story file; see [`story_file`].
-#[derive(Serialize)]
-pub struct StoryFile<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    properties: StoryProperties<'a>,
-    features: Vec<PlaceFeature<'a>>,
-}
-
-#[derive(Serialize)]
-struct StoryProperties<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<bool>,
-}
-
-#[derive(Serialize)]
-struct PlaceFeature<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    id: &'a str,
-    geometry: Point,
-    properties: PlaceProperties<'a>,
-}
-
-#[derive(Serialize)]
-struct Point {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    coordinates: [f64; 2],
-}
-
-#[derive(Serialize)]
-struct PlaceProperties<'a> {
-    name: &'a str,
-    events: Vec<EventEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct EventEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    #[serde(serialize_with = "iso", skip_serializing_if = "Option::is_none")]
-    date: Option<&'a PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<Value>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    people: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<SourceEntry<'a>>,
-    #[serde(skip_serializing_if = "<[MediaEntry]>::is_empty")]
-    media: Vec<MediaEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct SourceEntry<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(serialize_with = "iso", skip_serializing_if = "Option::is_none")]
-    date: Option<&'a PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quote: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct MediaEntry<'a> {
-    url: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alt: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    caption: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credit: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    link: Option<&'a str>,
-}
-
-fn iso<S: Serializer>(date: &Option<&PartialDate>, s: S) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(d) => s.serialize_str(&d.iso()),
-        None => s.serialize_none(),
+impl From<Object> for Value {
+    fn from(object: Object) -> Value {
+        Value::Object(object.0)
     }
 }
 
-fn place_feature(place: &Place) -> PlaceFeature<'_> {
-    PlaceFeature {
-        kind: "Feature",
-        id: &place.id,
-        geometry: Point {
-            kind: "Point",
-            coordinates: [place.lon, place.lat],
-        },
-        properties: PlaceProperties {
-            name: &place.name,
-            events: place.events.iter().map(event_entry).collect(),
-        },
-    }
+fn text(s: &str) -> Value {
+    Value::String(s.to_string())
 }
 
-fn event_entry(event: &Event) -> EventEntry<'_> {
-    EventEntry {
-        id: &event.id,
-        title: &event.title,
-        date: event.date.as_ref(),
-        date_text: event.date_text.as_deref(),
-        summary: event.summary.as_ref().map(|s| s.to_json()),
-        people: &event.people,
-        source: event.source.as_ref().map(source_entry),
-        media: event.media.iter().map(media_entry).collect(),
-    }
+fn lon_lat([lon, lat]: [f64; 2]) -> Value {
+    Value::Array(vec![Value::from(lon), Value::from(lat)])
 }
 
-fn source_entry(source: &Source) -> SourceEntry<'_> {
-    SourceEntry {
-        name: &source.name,
-        url: source.url.as_deref(),
-        date: source.date.as_ref(),
-        quote: source.quote.as_deref(),
-    }
+fn place_feature(place: &Place) -> Value {
+    let mut geometry = Object::new();
+    geometry.set("type", text("Point"));
+    geometry.set("coordinates", lon_lat([place.lon, place.lat]));
+    let mut properties = Object::new();
+    properties.set("name", text(&place.name));
+    properties.set(
+        "events",
+        Value::Array(place.events.iter().map(event_entry).collect()),
+    );
+    let mut feature = Object::new();
+    feature.set("type", text("Feature"));
+    feature.set("id", text(&place.id));
+    feature.set("geometry", geometry.into());
+    feature.set("properties", properties.into());
+    feature.into()
 }
 
-fn media_entry(media: &Media) -> MediaEntry<'_> {
-    MediaEntry {
-        url: &media.url,
-        alt: media.alt.as_deref(),
-        caption: media.caption.as_deref(),
-        credit: media.credit.as_deref(),
-        link: media.link.as_deref(),
+fn event_entry(event: &Event) -> Value {
+    let date = event.date.as_ref().map(PartialDate::iso);
+    let mut entry = Object::new();
+    entry.texts(&[
+        ("id", Some(&event.id)),
+        ("title", Some(&event.title)),
+        ("date", date.as_deref()),
+        ("date_text", event.date_text.as_deref()),
+    ]);
+    entry.maybe("summary", event.summary.as_ref().map(|s| s.to_json()));
+    if !event.people.is_empty() {
+        let people = event.people.iter().map(|p| text(p)).collect();
+        entry.set("people", Value::Array(people));
     }
+    entry.maybe("source", event.source.as_ref().map(source_entry));
+    if !event.media.is_empty() {
+        entry.set(
+            "media",
+            Value::Array(event.media.iter().map(media_entry).collect()),
+        );
+    }
+    entry.into()
+}
+
+fn source_entry(source: &Source) -> Value {
+    let date = source.date.as_ref().map(PartialDate::iso);
+    let mut entry = Object::new();
+    entry.texts(&[
+        ("name", Some(&source.name)),
+        ("url", source.url.as_deref()),
+        ("date", date.as_deref()),
+        ("quote", source.quote.as_deref()),
+    ]);
+    entry.into()
+}
+
+fn media_entry(media: &Media) -> Value {
+    let mut entry = Object::new();
+    entry.texts(&[
+        ("url", Some(&media.url)),
+        ("alt", media.alt.as_deref()),
+        ("caption", media.caption.as_deref()),
+        ("credit", media.credit.as_deref()),
+        ("link", media.link.as_deref()),
+    ]);
+    entry.into()
 }
 
 #[cfg(test)]
@@ -218,7 +206,7 @@ mod tests {
 
     fn round_trip(text: &str) {
         let story = crate::story::parse(text).unwrap();
-        let file = serde_json::to_value(story_file(&story)).unwrap();
+        let file = story_file(&story);
         let again = parse_value(&file).unwrap_or_else(|e| panic!("{e:?}\n{file:#}"));
         assert_eq!(content(again), content(story));
         // Canonical: every place lists its events, every id is written.
@@ -270,7 +258,7 @@ mod tests {
             .collect();
         let dates: Vec<Option<&str>> = summaries.iter().map(|s| s.date.as_deref()).collect();
         assert_eq!(dates, [Some("2018-05"), Some("Spring 1845"), None]);
-        let json = serde_json::to_value(&summaries[0]).unwrap();
+        let json = summaries[0].to_json();
         assert_eq!(
             json,
             serde_json::json!({"id": "a", "placeId": "m", "title": "Dated", "date": "2018-05",

@@ -113,7 +113,7 @@ pub fn context_zoom(
     let mut zoom = start.min(TRUTHFUL_ZOOM);
     let floor = floor.max(WIDEST_OPEN_ZOOM).min(zoom);
     loop {
-        let view = framed(place, zoom, size, frame);
+        let view = framed(place, zoom, size, frame, around.caption_px);
         if named_around(&view, frame, place, around) >= CANDIDATES
             || zoom - CONTEXT_STEP < floor - 1e-9
         {
@@ -146,7 +146,12 @@ pub fn named_around(
         }
     }
     let half = crate::markers::DOT_PX / 2.0;
-    let left = crate::markers::caption_goes_left(at.x, size.width - frame.right, size.width);
+    let left = crate::markers::caption_goes_left(
+        at.x,
+        around.caption_px,
+        size.width - frame.right,
+        size.width,
+    );
     let caption = MarkerMark::caption_extent(around.caption_px, left);
     let obstacles = [
         controls_box(size.width, around.rtl),
@@ -169,11 +174,30 @@ pub fn named_around(
     places + place_labels(&candidates, free, &obstacles, &dots, around.rtl).len()
 }
 
-/// The view of `size` at `zoom` with `place` in the middle of what `frame` leaves free.
-pub fn framed(place: WorldPoint, zoom: f64, size: Size, frame: Insets) -> Viewport {
+/// The view of `size` at `zoom` with `place` in the middle of what `frame`
+/// leaves free; moved left where its marker's caption (`caption_px` wide, on
+/// the dot's right) would otherwise not fit beside it, so that a narrow
+/// column shows the open place's name whole, clear of the panel and the zoom
+/// buttons.
+pub fn framed(
+    place: WorldPoint,
+    zoom: f64,
+    size: Size,
+    frame: Insets,
+    caption_px: f64,
+) -> Viewport {
     let (dx, dy) = frame.centre_shift();
-    Viewport::new(place, Zoom::clamped(zoom), size).translate_by_pixels(dx, dy)
+    let free = (size.width - frame.left - frame.right).max(0.0);
+    let half_dot = crate::markers::DOT_PX / 2.0;
+    // How far the marker reaches right of the dot's centre, and what is there.
+    let reach = half_dot + crate::markers::CAPTION_GAP_PX + caption_px + FRAME_MARGIN_PX;
+    let room_left = (free / 2.0 - half_dot - FRAME_MARGIN_PX).max(0.0);
+    let shift = crate::math::clamp(reach - free / 2.0, 0.0, room_left);
+    Viewport::new(place, Zoom::clamped(zoom), size).translate_by_pixels(dx - shift, dy)
 }
+
+/// Space kept between a framed marker and the frame's edges, in px.
+const FRAME_MARGIN_PX: f64 = 8.0;
 
 #[cfg(test)]
 mod tests {
@@ -243,7 +267,7 @@ mod tests {
             town(38.118, 55.5995, "Zhukovskiy"),
         ];
         assert_eq!(opens_at(zhukovsky, 9.0, 7.0, &towns), 9.0);
-        let view = framed(zhukovsky, 9.0, SIZE, Insets::ZERO);
+        let view = framed(zhukovsky, 9.0, SIZE, Insets::ZERO, 80.0);
         assert_eq!(
             named_around(&view, Insets::ZERO, zhukovsky, &around(&fixed(&towns), &[])),
             3
@@ -265,7 +289,7 @@ mod tests {
         assert!(zoom < 10.0, "{zoom}");
         let at = |z: f64| {
             named_around(
-                &framed(vostochny, z, SIZE, Insets::ZERO),
+                &framed(vostochny, z, SIZE, Insets::ZERO, 80.0),
                 Insets::ZERO,
                 vostochny,
                 &around(&fixed(&named), &[]),
@@ -279,7 +303,7 @@ mod tests {
     #[test]
     fn story_places_count_and_names_under_the_panel_or_controls_do_not() {
         let at = p(0.0, 0.0);
-        let view = framed(at, 9.0, SIZE, Insets::ZERO);
+        let view = framed(at, 9.0, SIZE, Insets::ZERO, 80.0);
         let east = view.screen_to_world(crate::geo::ScreenPoint::new(600.0, 300.0));
         let corner = view.screen_to_world(crate::geo::ScreenPoint::new(20.0, 40.0));
         let names = [Label {
@@ -307,7 +331,7 @@ mod tests {
             right: 300.0,
             ..Insets::ZERO
         };
-        let shifted = framed(at, 9.0, SIZE, panel);
+        let shifted = framed(at, 9.0, SIZE, panel, 80.0);
         let p0 = shifted.world_to_screen(at);
         assert!(
             (p0.x - 250.0).abs() < 1e-6 && (p0.y - 300.0).abs() < 1e-6,
@@ -347,5 +371,42 @@ mod tests {
             context_zoom(at, SIZE, 10.0, 12.0, Insets::ZERO, &none),
             TRUTHFUL_ZOOM
         );
+    }
+
+    #[test]
+    fn a_narrow_column_frames_the_open_place_with_its_whole_caption_beside_it() {
+        // 640 px with a 284 px side panel and the zoom buttons: 300 px free.
+        let size = Size {
+            width: 640.0,
+            height: 278.0,
+        };
+        let frame = crate::layout::framing(
+            Insets {
+                right: 284.0,
+                ..Insets::ZERO
+            },
+            false,
+        );
+        let vostochny = p(128.3339, 51.8844);
+        let caption = 186.0;
+        let view = framed(vostochny, 6.0, size, frame, caption);
+        let dot = view.world_to_screen(vostochny);
+        let free_edge = size.width - frame.right;
+        // The caption goes right of the dot, and ends inside what is free…
+        assert!(!crate::markers::caption_goes_left(
+            dot.x, caption, free_edge, size.width
+        ));
+        let (x0, x1) = MarkerMark::caption_extent(caption, false);
+        assert!(dot.x + x1 <= free_edge, "{dot:?}");
+        // …and the dot stays right of the zoom buttons, clear of them.
+        let buttons = controls_box(size.width, false);
+        assert!(dot.x - crate::markers::DOT_PX / 2.0 > buttons.x1, "{dot:?}");
+        assert!(dot.x + x0 > buttons.x1);
+        // A wide frame keeps the place in its middle.
+        let wide = framed(vostochny, 6.0, SIZE, Insets::ZERO, caption);
+        assert!((wide.world_to_screen(vostochny).x - 400.0).abs() < 1e-6);
+        // A caption too long for any room: the dot still stays in the frame.
+        let long = framed(vostochny, 6.0, size, frame, 900.0);
+        assert!(long.world_to_screen(vostochny).x - 14.0 >= frame.left);
     }
 }

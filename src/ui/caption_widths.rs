@@ -17,13 +17,25 @@ pub struct CaptionWidths {
     known: StoredValue<HashMap<String, f64>>,
 }
 
+impl Default for CaptionWidths {
+    fn default() -> CaptionWidths {
+        CaptionWidths::new()
+    }
+}
+
 impl CaptionWidths {
-    /// Widths read through `probe`.
-    pub fn new(probe: NodeRef<leptos::html::Span>) -> CaptionWidths {
+    /// Widths read through a probe not yet on the page: give it to the
+    /// layer's probe caption with [`CaptionWidths::probe`].
+    pub fn new() -> CaptionWidths {
         CaptionWidths {
-            probe,
+            probe: NodeRef::new(),
             known: StoredValue::new(HashMap::new()),
         }
+    }
+
+    /// The probe caption's reference.
+    pub fn probe(&self) -> NodeRef<leptos::html::Span> {
+        self.probe
     }
 
     /// The rendered width of a caption reading `text`, in px; estimated

@@ -13,7 +13,6 @@ use crate::i18n::Catalog;
 use crate::markers::{held_cluster_zoom, place_key, MarkerKind, MarkerModel};
 use crate::tiles::placement::{controls_box, MarkerMark};
 use crate::ui::after_paint::after_paint;
-use crate::ui::caption_widths::CaptionWidths;
 use crate::ui::keyed_flags::KeyedFlags;
 use crate::ui::locale::use_locale;
 use crate::ui::marker_button::MarkerButton;
@@ -94,8 +93,8 @@ pub fn MarkerLayer(
     // first, and which go left of their dot; markers watch only their own key.
     let caption_shown = KeyedFlags::<String>::new();
     let caption_left = KeyedFlags::<String>::new();
-    let probe = NodeRef::<leptos::html::Span>::new();
-    let widths_of = CaptionWidths::new(probe);
+    let widths_of = state.caption_widths;
+    let probe = widths_of.probe();
     {
         let data = data.clone();
         Effect::new(move |_| {
@@ -109,7 +108,10 @@ pub fn MarkerLayer(
                     .map(|m| caption_text(words, &data.story, &data.markers, m))
                     .collect();
                 let widths: Vec<f64> = captions.iter().map(|c| widths_of.of(c)).collect();
-                let (shown, left) = caption_sides(&data.story, markers, &widths, &view, free);
+                let buttons = controls_box(view.size().width, rtl);
+                let obstacles = [(buttons.x0, buttons.y0, buttons.x1, buttons.y1)];
+                let (shown, left) =
+                    caption_sides(&data.story, markers, &widths, &view, free, &obstacles);
                 let marks = marker_marks(markers, &widths, &shown, &left);
                 (shown, left, marks)
             });

@@ -21,6 +21,7 @@ use crate::tiles::{
     context_tiles, context_zoom, framed, tiles_for_view, Surroundings, TileId, OPEN_ZOOM,
 };
 use crate::ui::camera::{prefers_reduced_motion, Camera};
+use crate::ui::caption_widths::CaptionWidths;
 use crate::ui::control::SelectedEvent;
 use crate::ui::detail_store;
 use crate::ui::focus::focus_after_paint;
@@ -70,6 +71,8 @@ pub struct MapState {
     pub tasks: Tasks,
     /// The widget's element: where focus moves within.
     pub widget: NodeRef<leptos::html::Div>,
+    /// Captions' rendered widths (the marker layer holds the probe).
+    pub caption_widths: CaptionWidths,
     /// The marker that opened the panel gets focus back when it closes.
     opener: StoredValue<Option<String>>,
     measured: StoredValue<bool>,
@@ -130,6 +133,7 @@ impl MapState {
             raster: StoredValue::new(options.raster.clone().map(Arc::new)),
             tasks: Tasks::current(),
             widget: NodeRef::new(),
+            caption_widths: CaptionWidths::new(),
             opener: StoredValue::new(None),
             measured: StoredValue::new(false),
             links: StoredValue::new(links),
@@ -434,22 +438,23 @@ impl MapState {
                 .collect();
             let rtl = self.locale.with_value(|l| l.rtl());
             let labels = |view: &Viewport| crate::ui::label_layer::names_drawn(view);
+            let caption_px = d
+                .story
+                .places
+                .get(place)
+                .map_or(0.0, |p| self.caption_widths.of(&p.name));
             let around = Surroundings {
                 labels: &labels,
                 places: &places,
                 rtl,
-                caption_px: d
-                    .story
-                    .places
-                    .get(place)
-                    .map_or(0.0, |p| crate::markers::caption_width(&p.name)),
+                caption_px,
             };
             let zoom = if self.raster.with_value(Option::is_some) {
                 zoom
             } else {
                 context_zoom(at, size, zoom, alone, frame, &around)
             };
-            Some((framed(at, zoom, size, frame), None))
+            Some((framed(at, zoom, size, frame, caption_px), None))
         })
     }
 

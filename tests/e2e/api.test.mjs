@@ -187,6 +187,16 @@ test('mount() rejects a bad story with its problems, and bad options with a clea
     window.Dateline.mount(window.addMapElement('objopt'), { lang: { self: window } }).then(() => null, (e) => e.message),
   );
   assert.match(objectOption, /the option lang must be a language tag such as "en" or "ru", not an object/);
+  const functionOption = await page.evaluate(() =>
+    window.Dateline.mount(window.addMapElement('fnopt'), { event: () => 'kim-gift' }).then(() => null, (e) => e.message),
+  );
+  assert.match(functionOption, /the option event must be an event id, not a function/);
+  const listOption = await page.evaluate(() => {
+    const list = [];
+    list.push(list);
+    return window.Dateline.mount(window.addMapElement('listopt'), { links: list }).then(() => null, (e) => e.message);
+  });
+  assert.match(listOption, /the option links must be true or false, not a list/);
   const twice = await page.evaluate(async () => {
     const el = window.addMapElement('twice');
     await window.Dateline.mount(el);

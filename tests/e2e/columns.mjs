@@ -205,16 +205,42 @@ export async function markersOverlap(page, host = '#story-map') {
       const r = caption?.getBoundingClientRect();
       if (r && r.width > 0 && getComputedStyle(caption).visibility !== 'hidden') parts.push({ name, what: 'caption', r });
     }
+    // The zoom buttons: no caption runs under them.
+    for (const button of map.querySelectorAll('.dl-control')) {
+      parts.push({ name: button.getAttribute('aria-label'), what: 'button', r: button.getBoundingClientRect() });
+    }
     const inView = (r) => r.right > area.left && r.left < area.right && r.bottom > area.top && r.top < area.bottom;
     const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
     const clashes = [];
     for (let i = 0; i < parts.length; i++) {
       for (let j = i + 1; j < parts.length; j++) {
         const [a, b] = [parts[i], parts[j]];
-        if (a.name === b.name || (a.what === 'dot' && b.what === 'dot')) continue;
+        if (a.name === b.name || (a.what !== 'caption' && b.what !== 'caption')) continue;
         if (inView(a.r) && inView(b.r) && meet(a.r, b.r)) clashes.push(`${a.name} (${a.what}) meets ${b.name} (${b.what})`);
       }
     }
     return clashes;
+  });
+}
+
+/**
+ * How many of the story's places the visible markers in the map stand for:
+ * a place marker for one, a group for the places on its dot. At the whole
+ * story this is every place: none is left out, under the panel or the zoom
+ * buttons, or outside the view.
+ */
+export async function placesShown(page, host = '#story-map') {
+  return page.locator(`${host} [data-testid=story-map]`).evaluate((map) => {
+    const area = map.getBoundingClientRect();
+    let places = 0;
+    for (const marker of map.querySelectorAll('[data-testid=marker]')) {
+      const dot = marker.querySelector('.dl-marker-dot').getBoundingClientRect();
+      const [x, y] = [dot.left + dot.width / 2, dot.top + dot.height / 2];
+      if (x < area.left || x > area.right || y < area.top || y > area.bottom) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !marker.contains(hit)) continue;
+      places += marker.dataset.kind === 'cluster' ? Number(marker.querySelector('.dl-marker-dot').dataset.count) : 1;
+    }
+    return places;
   });
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, screenshot, axeViolations, openPage } from './harness.mjs';
-import { SIZES, settled, openColumn as openColumnOf, hitAt, openPlace, checkSurroundings, buttonCentresMiss, markersOverlap } from './columns.mjs';
+import { SIZES, settled, openColumn as openColumnOf, hitAt, openPlace, checkSurroundings, buttonCentresMiss, markersOverlap, placesShown } from './columns.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -31,6 +31,7 @@ for (const [w, h] of SIZES) {
     const placement = await map.locator('.dl-story').evaluate((el) => (el.classList.contains('dl-panel-side') ? 'side panel' : 'bottom sheet'));
     assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} at load`);
     assert.deepEqual(await markersOverlap(page), [], `${w}×${h} at load`);
+    assert.equal(await placesShown(page), PLACES.length, `${w}×${h}: at load every place has a marker to tap`);
     console.log(`layout ${w}×${h}: ${placement}, map ${Math.round((100 * mapBox.height) / h)}% of the height, overview leaves ${Math.round(freeShare * 100)}% free`);
 
     for (const name of PLACES) {
@@ -60,6 +61,7 @@ for (const [w, h] of SIZES) {
     await settled(page);
     assert.deepEqual(await buttonCentresMiss(page), [], `${w}×${h} at the whole story`);
     assert.deepEqual(await markersOverlap(page), [], `${w}×${h} at the whole story`);
+    assert.equal(await placesShown(page), PLACES.length, `${w}×${h}: at the whole story every place has a marker to tap`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
