@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::load::js_message;
+use crate::js_error::js_message;
 
 // The bundle's address is relative to this snippet, which wasm-bindgen
 // writes to `snippets/<crate>/inline0.js` beside `dateline.js`. A failed load

@@ -33,6 +33,8 @@ pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod import_bundle;
 #[cfg(target_arch = "wasm32")]
+mod js_error;
+#[cfg(target_arch = "wasm32")]
 pub mod load;
 #[cfg(target_arch = "wasm32")]
 pub mod panic_report;

@@ -7,6 +7,7 @@ use web_sys::Response;
 
 use crate::import::{storymapjs, wire, Format};
 use crate::import_bundle::{read_elsewhere, Unavailable};
+use crate::js_error::js_message;
 use crate::story::{parse_value, read_json, Story, StoryError};
 
 /// The built-in story: the TASS article about the Aurus limousine.
@@ -241,13 +242,4 @@ async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
         .as_string()
         .ok_or_else(|| network("the response is not text".into()))?;
     Ok(Fetched { text, content_type })
-}
-
-/// A JavaScript error's message, for a message to the user.
-pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
 }

@@ -103,7 +103,7 @@ fn source_of(story: JsValue) -> Result<StorySource, JsValue> {
     // The loader has refused cycles and runaway nesting (dateline-embed.js),
     // which would exhaust the stack here.
     let value = serde_wasm_bindgen::from_value::<serde_json::Value>(story)
-        .map_err(|e| crate::load::js_message(&JsValue::from(e)));
+        .map_err(|e| crate::js_error::js_message(&JsValue::from(e)));
     Ok(StorySource::Object(value))
 }
 

@@ -10,6 +10,17 @@ use super::date::PartialDate;
 use super::media::Media;
 use super::model::{Event, Place, Source, Story};
 
+/// The event a reader (or the host) opened, by its ids in the story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelectedEvent {
+    /// The event's `id`.
+    pub event_id: String,
+    /// The id of the place it happened at.
+    pub place_id: String,
+    /// What a host page shows of it: title, date as written, place, where.
+    pub event: EventSummary,
+}
+
 /// One event, as `dateline:select` and the handle's `events()` give it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventSummary {

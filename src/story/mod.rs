@@ -20,7 +20,7 @@ pub use date::{
     PartialDate, Precision, MONTH_NAMES,
 };
 pub use error::{Axis, ErrorKind, Part, StoryError};
-pub use export::{story_file, EventSummary};
+pub use export::{story_file, EventSummary, SelectedEvent};
 pub use link::{is_web_link, link_host};
 pub use media::{is_media_address, Media, MediaKind};
 pub use model::{Event, Place, Source, Story};

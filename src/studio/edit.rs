@@ -8,8 +8,8 @@ use serde_json::{json, Map, Value};
 use crate::draft::normalize::slug;
 use crate::story::{Axis, ErrorKind};
 
+use super::blank::{first_free, new_place};
 use super::event_fields::{set_field, set_text, EventField};
-use super::open::new_place;
 
 /// One edit to a story.
 #[derive(Debug, Clone, PartialEq)]
@@ -340,19 +340,4 @@ pub(super) fn fresh_id(story: &Value, base: &str) -> String {
             .any(|f| f["id"].as_str() == Some(id))
             || events(story).any(|e| e["id"].as_str() == Some(id))
     })
-}
-
-/// `base` (`place` when empty), else `base-2`, `base-3`…: the first not `taken`.
-pub(super) fn first_free(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    let base = if base.is_empty() { "place" } else { base };
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                base.to_string()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .find(|id| !taken(id))
-        .unwrap_or_default()
 }

@@ -4,6 +4,7 @@
 //! work as it is kept between visits. Pure, like the drafter; the page is
 //! `crate::studio_ui`.
 
+mod blank;
 mod edit;
 mod event_fields;
 mod history;

@@ -11,7 +11,7 @@ use crate::draft::normalize::slug;
 use crate::import::{csv, storymapjs};
 use crate::story::{parse_value, read_json, StoryError};
 
-use super::edit::first_free;
+use super::blank::{first_free, new_place};
 
 /// A story file, opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,19 +64,6 @@ pub fn empty_story() -> Value {
         "type": "FeatureCollection",
         "properties": { "title": "Untitled story" },
         "features": [new_place("new-place", "New place", "new-place-event", 0.0, 20.0)],
-    })
-}
-
-/// A place with one untitled event, flagged until it is put on the map.
-pub(super) fn new_place(id: &str, name: &str, event: &str, lon: f64, lat: f64) -> Value {
-    json!({
-        "type": "Feature", "id": id,
-        "geometry": { "type": "Point", "coordinates": [lon, lat] },
-        "properties": {
-            "name": name,
-            "review": "A new place: put it where it belongs with Place on the map, or type its latitude and longitude.",
-            "events": [{ "id": event, "title": "New event" }],
-        },
     })
 }
 

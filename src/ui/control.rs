@@ -11,16 +11,9 @@ use crate::selection::{Nav, Selection};
 use crate::story::{EventSummary, Story};
 use crate::ui::story_state::MapState;
 
-/// The event a reader (or the host) opened, by its ids in the story.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SelectedEvent {
-    /// The event's `id`.
-    pub event_id: String,
-    /// The id of the place it happened at.
-    pub place_id: String,
-    /// What a host page shows of it: title, date as written, place, where.
-    pub event: EventSummary,
-}
+/// The event a reader (or the host) opened (defined with the story's data
+/// for scripts, which the map's state builds it from).
+pub use crate::story::SelectedEvent;
 
 /// Why a command to a map could not be carried out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

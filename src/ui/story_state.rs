@@ -15,6 +15,7 @@ use crate::interaction::{apply, MapAction};
 use crate::layout::{framing, PanelLayout, PanelShown};
 use crate::markers::{place_key, Spider};
 use crate::selection::{change, initial, Framing, Nav, Selection};
+use crate::story::SelectedEvent;
 use crate::tiles::placement::MarkerMark;
 use crate::tiles::RasterTiles;
 use crate::tiles::{
@@ -22,7 +23,6 @@ use crate::tiles::{
 };
 use crate::ui::camera::{prefers_reduced_motion, Camera};
 use crate::ui::caption_widths::CaptionWidths;
-use crate::ui::control::SelectedEvent;
 use crate::ui::detail_store;
 use crate::ui::focus::focus_after_paint;
 use crate::ui::link_sync::DeepLinks;
