@@ -42,15 +42,19 @@ impl Default for EmbedOptions {
     }
 }
 
-/// The names `mount()` understands besides `story` (the loader takes that one).
-pub const OPTION_NAMES: [&str; 7] = [
-    "cooperative",
-    "event",
-    "links",
-    "format",
-    "lang",
-    "tiles",
-    "tilesAttribution",
+/// The names `mount()` understands besides `story` (the loader takes that
+/// one), each with what it must be, as its message says it.
+const OPTIONS: [(&str, &str); 7] = [
+    ("cooperative", "true or false"),
+    ("event", "an event id"),
+    ("links", "true or false"),
+    ("format", "\"csv\""),
+    ("lang", "a language tag such as \"en\" or \"ru\""),
+    (
+        "tiles",
+        "a tile address such as \"https://…/{z}/{x}/{y}.png\"",
+    ),
+    ("tilesAttribution", "the tiles' credit"),
 ];
 
 /// Why `mount()` refuses its options; each message starts with `Dateline.mount:`.
@@ -60,7 +64,7 @@ pub enum OptionError {
     #[error("Dateline.mount: options must be an object.")]
     NotAnObject,
     /// A misspelt option would silently do nothing.
-    #[error("Dateline.mount: unknown option “{0}”; the options are story, {list}.", list = OPTION_NAMES.join(", "))]
+    #[error("Dateline.mount: unknown option “{0}”; the options are story, {list}.", list = option_list())]
     Unknown(String),
     /// An option of the wrong kind, e.g. `cooperative: "yes"`.
     #[error("Dateline.mount: the option {name} must be {expected}, not {given}.")]
@@ -80,9 +84,24 @@ pub enum OptionError {
     Tiles(#[from] RasterTilesError),
 }
 
+/// The options' names, for a message.
+fn option_list() -> String {
+    let mut list = String::new();
+    for (name, _) in OPTIONS {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push_str(name);
+    }
+    list
+}
+
 /// The first name in `names` that is not an option, refused.
 pub fn check_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<(), OptionError> {
-    match names.into_iter().find(|n| !OPTION_NAMES.contains(n)) {
+    match names
+        .into_iter()
+        .find(|n| !OPTIONS.iter().any(|(name, _)| name == n))
+    {
         Some(name) => Err(OptionError::Unknown(name.to_string())),
         None => Ok(()),
     }
@@ -141,23 +160,9 @@ impl MountOptions {
     }
 }
 
-/// What each option must be, as its message says it.
-const EXPECTED: [(&str, &str); 7] = [
-    ("cooperative", "true or false"),
-    ("event", "an event id"),
-    ("links", "true or false"),
-    ("format", "\"csv\""),
-    ("lang", "a language tag such as \"en\" or \"ru\""),
-    (
-        "tiles",
-        "a tile address such as \"https://…/{z}/{x}/{y}.png\"",
-    ),
-    ("tilesAttribution", "the tiles' credit"),
-];
-
 /// The option `name` refused for being `given` (as the message shows it).
 pub fn wrong_type(name: &str, given: String) -> OptionError {
-    let (name, expected) = EXPECTED
+    let (name, expected) = OPTIONS
         .iter()
         .find(|(n, _)| *n == name)
         .copied()
