@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use dateline::geo::{ClusterOptions, ClusterTree, WorldBounds, WorldPoint, TILE_SIZE};
+use dateline_core::geo::{ClusterOptions, ClusterTree, WorldBounds, WorldPoint, TILE_SIZE};
 
 /// Builds timed per size; the median is reported.
 const BUILD_RUNS: usize = 5;
@@ -44,8 +44,8 @@ fn points(n: usize) -> (Vec<WorldPoint>, Vec<u32>) {
             let c = centres[i % centres.len()];
             let spread = 10f64.powf(-7.0 + 5.0 * rng.next());
             WorldPoint::new(
-                dateline::math::clamp(c.x + spread * (rng.next() - 0.5), 0.0, 1.0),
-                dateline::math::clamp(c.y + spread * (rng.next() - 0.5), 0.0, 1.0),
+                dateline_core::math::clamp(c.x + spread * (rng.next() - 0.5), 0.0, 1.0),
+                dateline_core::math::clamp(c.y + spread * (rng.next() - 0.5), 0.0, 1.0),
             )
         };
         points.push(p);

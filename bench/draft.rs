@@ -5,12 +5,12 @@
 
 use std::time::Instant;
 
-use dateline::draft::dates::Day;
-use dateline::draft::gazetteer::Gazetteer;
-use dateline::draft::{draft, DraftInput};
+use dateline_draft::dates::Day;
+use dateline_draft::gazetteer::Gazetteer;
+use dateline_draft::{draft, DraftInput};
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/gazetteer.tsv");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/gazetteer.tsv");
     let Ok(tsv) = std::fs::read_to_string(path) else {
         eprintln!("{path} is missing: run `node tools/gazetteer/build.mjs`");
         return;
@@ -26,7 +26,10 @@ fn main() {
         tsv.len() as f64 / 1048576.0,
         start.elapsed().as_secs_f64() * 1000.0
     );
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles/");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/articles/"
+    );
     let mut text = String::new();
     for name in ["state-visit", "storm", "summit"] {
         text.push_str(&std::fs::read_to_string(format!("{dir}{name}.txt")).unwrap_or_default());

@@ -1,4 +1,4 @@
-// Detail tiles benchmark (src/tiles/): what the reader fetches at 1280 × 800
+// Detail tiles benchmark (crates/dateline-core/src/tiles/): what the reader fetches at 1280 × 800
 // for the world view, for opening each place of the seed and a coastal
 // story, for a pan and a zoom from there, and for the same view again;
 // bytes raw and gzip -9 (as a static host that compresses would send them).

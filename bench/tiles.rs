@@ -5,12 +5,12 @@
 
 use std::time::Instant;
 
-use dateline::basemap::{decode, outlines_inside, to_svg_path};
-use dateline::geo::{project, Size, Viewport, Zoom};
-use dateline::tiles::{tiles_for_view, BUFFER, EXTENT, TILE_BITS};
+use dateline_core::basemap::{decode, outlines_inside, to_svg_path};
+use dateline_core::geo::{project, Size, Viewport, Zoom};
+use dateline_core::tiles::{tiles_for_view, BUFFER, EXTENT, TILE_BITS};
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/tiles");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/tiles");
     let q = (1u32 << TILE_BITS) as f32;
     let edge = (EXTENT + 2 * BUFFER) as f32 / q;
     println!(
@@ -25,7 +25,7 @@ fn main() {
     ] {
         for zoom in [5.0, 7.0, 9.0] {
             let view = Viewport::new(
-                project(lon, lat).unwrap_or(dateline::geo::WorldPoint::new(0.5, 0.5)),
+                project(lon, lat).unwrap_or(dateline_core::geo::WorldPoint::new(0.5, 0.5)),
                 Zoom::clamped(zoom),
                 Size::new(1280.0, 800.0),
             );

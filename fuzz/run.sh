@@ -8,7 +8,7 @@
 #
 # FUZZ_SANITIZER=address adds AddressSanitizer (slower; the code is safe Rust).
 # Needs `cargo install cargo-fuzz` and `rustc +nightly`; the stable smoke run
-# of the same targets is `cargo test --test fuzz_smoke`.
+# of the same targets is `cargo test -p dateline-checks --test fuzz_smoke`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}

@@ -49,9 +49,9 @@ fi
 if [ ! -s assets/gazetteer.tsv ] || [ tools/gazetteer/build.mjs -nt assets/gazetteer.tsv ] || [ tools/gazetteer/names.mjs -nt assets/gazetteer.tsv ]; then
   node tools/gazetteer/build.mjs
 fi
-# The detail basemap's tiles (src/tiles/): GSHHG through gmt, GeoNames and
+# The detail basemap's tiles (crates/dateline-core/src/tiles/): GSHHG through gmt, GeoNames and
 # Natural Earth from the npm packages; about 20 s once the builder is compiled.
-tiles_sources="tools/tiles/sources.mjs src/tiles src/bin/dateline-tiles.rs src/basemap/format.rs"
+tiles_sources="tools/tiles/sources.mjs crates/dateline-core/src/tiles crates/dateline-core/src/bin/dateline-tiles.rs crates/dateline-core/src/basemap/format.rs"
 if [ ! -s assets/tiles/index.bin ] || [ -n "$(find $tiles_sources -newer assets/tiles/index.bin | head -1)" ]; then
   echo "setup: building the detail tiles"
   node tools/tiles/sources.mjs target/tiles-src

@@ -13,18 +13,18 @@ step "formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
-# The importers' bundle is built without the reader's JavaScript API (tools/build-bundles.sh).
-cargo clippy --target wasm32-unknown-unknown --no-default-features --bin dateline-import -- -D warnings
 
 step "native tests"
-cargo test
+cargo test --workspace
 
 step "fuzz smoke run (every fuzz target: its seeds, then 6 s of mutations)"
-cargo test --test fuzz_smoke -- --nocapture
+cargo test -p dateline-checks --test fuzz_smoke -- --nocapture
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo test --target wasm32-unknown-unknown --test browser --test browser_timeline --test browser_component --test browser_studio
+  cargo test --target wasm32-unknown-unknown -p dateline --test browser --test browser_timeline --test browser_component
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
+  cargo test --target wasm32-unknown-unknown -p dateline-studio --test browser_studio
 
 step "release build"
 trunk build --release

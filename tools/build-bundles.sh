@@ -5,7 +5,7 @@
 # page. Run by Trunk as a post_build hook (Trunk.toml), so `trunk build` and
 # `trunk serve` make them:
 # - dateline-import: the importers (StoryMapJS, spreadsheets), which the
-#   reader loads only for such a story (src/import/wire.rs);
+#   reader loads only for such a story (crates/dateline-story/src/import/wire.rs);
 # - studio: Dateline Studio's page (studio.html).
 set -eu
 out=${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}
@@ -17,10 +17,10 @@ else
   profile=
   dir="$target/wasm32-unknown-unknown/debug"
 fi
-# Without the reader's JavaScript API (the `js-api` feature), whose exports
-# would keep all of the reader's code in the importers' bundle.
-cargo build --quiet $profile --target wasm32-unknown-unknown --no-default-features --bin dateline-import
-cargo build --quiet $profile --target wasm32-unknown-unknown --bin dateline-studio
+# Each its own crate (crates/dateline-import, crates/dateline-studio), so
+# neither links the reader's JavaScript API.
+cargo build --quiet $profile --target wasm32-unknown-unknown -p dateline-import --bin dateline-import
+cargo build --quiet $profile --target wasm32-unknown-unknown -p dateline-studio --bin dateline-studio
 bundle() { # bin out-name
   wasm-bindgen --target web --weak-refs --no-typescript --out-dir "$out" --out-name "$2" "$dir/$1.wasm"
   if [ "${TRUNK_PROFILE:-debug}" = release ]; then

@@ -3,17 +3,19 @@
 //! whatever the bytes are (an error is a fine answer; a crash is a bug).
 //!
 //! libFuzzer runs them through `fuzz_targets/` (`cargo +nightly fuzz run
-//! <name>`, see `run.sh`); `tests/fuzz_smoke.rs` in the main crate includes
+//! <name>`, see `run.sh`); `crates/dateline-checks/tests/fuzz_smoke.rs` in the main crate includes
 //! this file and runs them on stable in bounded time, from the same seeds.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use dateline::draft::gazetteer::Gazetteer;
-use dateline::import::{html, read_story, Format};
-use dateline::tiles::markup::TileArt;
-use dateline::tiles::{Manifest, RasterTiles, TileId};
-use dateline::{basemap, deeplink, mount_options, story, studio};
+use dateline_core::tiles::markup::TileArt;
+use dateline_core::tiles::{Manifest, RasterTiles, TileId};
+use dateline_core::{basemap, deeplink, mount_options};
+use dateline_draft::gazetteer::Gazetteer;
+use dateline_story::import::{html, read_story, Format};
+use dateline_story::story;
+use dateline_studio as studio;
 
 /// One fuzz target: its name (as `cargo fuzz` knows it), what it runs, and
 /// where its seed inputs are (files or folders, from the repository's root).
@@ -115,11 +117,10 @@ pub const TARGETS: &[Target] = &[
 /// file is built in `fuzz/` or included by the main crate's tests.
 pub fn repo_root() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if here.join("assets").is_dir() {
-        here.to_path_buf()
-    } else {
-        here.parent().unwrap_or(here).to_path_buf()
-    }
+    here.ancestors()
+        .find(|dir| dir.join("assets").is_dir())
+        .unwrap_or(here)
+        .to_path_buf()
 }
 
 fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {

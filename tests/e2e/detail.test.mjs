@@ -1,4 +1,4 @@
-// The detail basemap and place names (src/tiles/): a coastal story at the
+// The detail basemap and place names (crates/dateline-core/src/tiles/): a coastal story at the
 // layout matrix sizes, the first view fetching nothing, a repeated view
 // fetching nothing again, missing tiles, and a strict Content-Security-Policy.
 import { test } from 'node:test';

@@ -1,7 +1,7 @@
 // Builds assets/basemap.bin: Natural Earth 110m land and country borders
 // (npm `world-atlas` 2.0.2), projected to Web Mercator world coordinates,
 // quantized and delta/varint encoded. See tools/basemap/README.md for the
-// format; src/basemap/ decodes it.
+// format; crates/dateline-core/src/basemap/ decodes it.
 //
 // Run from the repo root: `node tools/basemap/build.mjs` (or `npm run basemap`).
 // Output is deterministic: same inputs, same bytes.
@@ -115,7 +115,7 @@ function landRings() {
 
 function borderLines() {
   // Interior borders only: arcs shared by two different countries. Coastlines
-  // are the land rings' outlines (src/basemap derives them), not stored twice.
+  // are the land rings' outlines (crates/dateline-core/src/basemap derives them), not stored twice.
   const borders = mesh(countriesTopo, countriesTopo.objects.countries, (a, b) => a !== b);
   const lines = [];
   for (const path of project(borders)) {

