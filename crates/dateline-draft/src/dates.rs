@@ -40,6 +40,9 @@ pub struct FoundDate {
     pub relative: bool,
     /// Whether the words say a span starting then ("since 2018") rather than a moment.
     pub since: bool,
+    /// The date the words would mean read the other way, when which way
+    /// they point was a guess (a weekday in the present tense of a preview).
+    pub other_reading: Option<PartialDate>,
 }
 
 /// Every date `text` mentions, in text order, not overlapping, reading it as
@@ -88,7 +91,8 @@ fn partial(y: i64, m: Option<u8>, d: Option<u8>) -> Option<PartialDate> {
     PartialDate::parse(&text).ok()
 }
 
-fn on_day(d: Day) -> Option<PartialDate> {
+/// The calendar day `d` as a date.
+pub fn on_day(d: Day) -> Option<PartialDate> {
     partial(d.year.into(), Some(d.month), Some(d.day))
 }
 
@@ -200,6 +204,7 @@ fn scan(text: &str, published: Day, ahead: bool) -> Vec<FoundDate> {
                 date,
                 relative,
                 since,
+                other_reading: None,
             });
         }
         last_next = Some(h.next);

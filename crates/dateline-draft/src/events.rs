@@ -8,7 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::story::PartialDate;
 
-use super::dates::{find_dates, find_dates_ahead, Day, FoundDate};
+use super::dates::{find_dates, find_dates_ahead, on_day, Day, FoundDate};
+use super::tense::{clock_stamp, looks_ahead, reads_ahead};
 
 /// A sentence as the walk sees it: its text, the places (by index) where
 /// things happen in it with their byte offsets, and whether it speaks of
@@ -32,28 +33,13 @@ pub struct DraftEvent {
     pub date: Option<PartialDate>,
     /// Whether the date was worked out from the publication date.
     pub relative: bool,
+    /// The date read the other way, when which way its words point was a guess.
+    pub other_reading: Option<PartialDate>,
     /// The sentences it rests on, in order.
     pub sentences: Vec<String>,
     /// Whether the place is only the dateline's (no sentence of it names one).
     pub weak_place: bool,
 }
-
-/// Words that put a sentence in the future, where `on Monday` means the coming Monday.
-const FUTURE: [&str; 13] = [
-    " will ",
-    "'ll ",
-    " is due ",
-    " are due ",
-    " scheduled ",
-    " plans ",
-    " plan to ",
-    " is expected to ",
-    " are expected to ",
-    " set for ",
-    " is set to ",
-    " are set to ",
-    " next ",
-];
 
 /// The events of `paragraphs`; `dateline` is the dateline's place, for
 /// sentences that name none, and `lede_date` its date, for the first
@@ -65,19 +51,28 @@ pub fn assemble(
     lede_date: Option<PartialDate>,
 ) -> Vec<DraftEvent> {
     let mut events: Vec<DraftEvent> = Vec::new();
+    let ahead = looks_ahead(paragraphs.iter().flatten().map(|s| s.text.as_str()));
     for (k, paragraph) in paragraphs.iter().enumerate() {
         let mut current: Option<usize> = None;
         let mut place_here: Option<usize> = None;
         for sentence in paragraph {
-            let mut dates = dates_of(&sentence.text, published);
-            // The lede is about the dateline's day unless it says otherwise.
-            if let (0, true, Some(date)) = (k, dates.is_empty(), lede_date) {
+            let mut dates = dates_of(&sentence.text, published, ahead);
+            // The lede is about the dateline's day unless it says otherwise,
+            // and so is a live blog's entry ("09:40 GMT — …").
+            let filed = lede_date.or_else(|| on_day(published));
+            let assumed = match (k, clock_stamp(&sentence.text)) {
+                (0, _) => lede_date,
+                (_, Some(())) => filed,
+                _ => None,
+            };
+            if let (true, Some(date)) = (dates.is_empty(), assumed) {
                 dates.push(FoundDate {
                     start: 0,
                     end: 0,
                     date,
                     relative: false,
                     since: false,
+                    other_reading: None,
                 });
             }
             let places: Vec<usize> = dedup(sentence.places.iter().map(|p| p.0));
@@ -197,19 +192,29 @@ fn push(
         place,
         date: date.map(|d| d.date),
         relative: date.is_some_and(|d| d.relative),
+        other_reading: date.and_then(|d| d.other_reading),
         sentences: vec![s.text.clone()],
         weak_place: weak,
     });
     events.len() - 1
 }
 
-fn dates_of(text: &str, published: Day) -> Vec<FoundDate> {
-    let padded = format!(" {} ", text.to_lowercase());
-    if FUTURE.iter().any(|f| padded.contains(f)) {
-        find_dates_ahead(text, published)
-    } else {
-        find_dates(text, published)
+fn dates_of(text: &str, published: Day, article_looks_ahead: bool) -> Vec<FoundDate> {
+    if !reads_ahead(text, article_looks_ahead) {
+        return find_dates(text, published);
     }
+    let mut ahead = find_dates_ahead(text, published);
+    if !reads_ahead(text, false) {
+        // Ahead only because the article looks ahead: a guess, so keep the other reading.
+        let back = find_dates(text, published);
+        for d in ahead.iter_mut().filter(|d| d.relative) {
+            d.other_reading = back
+                .iter()
+                .find(|b| b.start == d.start && b.date != d.date)
+                .map(|b| b.date);
+        }
+    }
+    ahead
 }
 
 /// The date a sentence is about: the most precise one that is not the start of a span.

@@ -43,6 +43,9 @@ pub struct Entry {
     pub lon: f64,
     /// Latitude.
     pub lat: f64,
+    /// For a landmark, a former name or an exonym (`Kremlin`, `Bombay`): the
+    /// name of the place it stands for, under which a story shows it.
+    pub stands_for: Option<String>,
 }
 
 impl Entry {
@@ -56,7 +59,7 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum GazetteerError {
     /// A line without its seven fields, or with a bad number.
-    #[error("line {line} of the gazetteer is not name, country, kind, admin1, population, lon, lat; rebuild it with `node tools/gazetteer/build.mjs`")]
+    #[error("line {line} of the gazetteer is not name, country, kind, admin1, population, lon, lat (and what an alias stands for); rebuild it with `node tools/gazetteer/build.mjs`")]
     BadLine {
         /// The line number, from 1.
         line: usize,
@@ -146,6 +149,7 @@ fn parse_line(line: &str) -> Option<Entry> {
     let population = next()?.parse().ok()?;
     let lon: f64 = next()?.parse().ok()?;
     let lat: f64 = next()?.parse().ok()?;
+    let stands_for = next().filter(|s| !s.is_empty()).map(str::to_string);
     let valid = (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
     (valid && !name.is_empty()).then_some(Entry {
         name,
@@ -155,6 +159,7 @@ fn parse_line(line: &str) -> Option<Entry> {
         population,
         lon,
         lat,
+        stands_for,
     })
 }
 
@@ -189,6 +194,21 @@ mod tests {
             Gazetteer::parse("# only\n").err(),
             Some(GazetteerError::Empty)
         );
+    }
+
+    #[test]
+    fn an_alias_says_what_it_stands_for() {
+        let g = Gazetteer::parse(
+            "Moscow\tRU\tC\t48\t10381222\t37.6156\t55.7522\nKremlin\tRU\tC\t48\t10381222\t37.6156\t55.7522\tMoscow\n",
+        )
+        .unwrap();
+        assert_eq!(
+            g.lookup("the Kremlin").len(),
+            0,
+            "the article is not part of a name"
+        );
+        assert_eq!(g.lookup("Kremlin")[0].stands_for.as_deref(), Some("Moscow"));
+        assert_eq!(g.lookup("Moscow")[0].stands_for, None);
     }
 
     #[test]

@@ -11,10 +11,13 @@ pub mod dates;
 mod day;
 pub mod events;
 pub mod gazetteer;
+pub mod headline;
+pub mod mentioned;
 pub mod mentions;
 pub mod normalize;
 mod output;
 pub mod resolve;
+pub mod tense;
 pub mod text;
 pub mod wording;
 
@@ -190,6 +193,34 @@ pub fn draft(input: &DraftInput, g: &Gazetteer) -> Draft {
         .dateline_day
         .and_then(|(m, d)| dateline_date(m, d, input.published));
     let events = assemble(&paragraphs, input.published, dateline_place, lede_date);
+    // Which sentence names which place, and whether in a list or as a flag.
+    let mut named: Vec<mentioned::Naming> = Vec::new();
+    for (sentences, found) in article.paragraphs.iter().zip(&mentions) {
+        for (text, ms) in sentences.iter().zip(found) {
+            // Every name, even a modifier's ("the presidents of Brazil, Chile and Peru"), makes a list.
+            let located: Vec<(usize, &Mention, Entry)> = ms
+                .iter()
+                .filter_map(|m| {
+                    let e = resolve(m, g, &context)?.entry;
+                    let p = index.get(&entry_id(&e)).copied().unwrap_or(usize::MAX);
+                    Some((p, m, e))
+                })
+                .collect();
+            let spans: Vec<(usize, usize, bool)> = located
+                .iter()
+                .map(|(_, m, e)| (m.start, m.end, e.is_area()))
+                .collect();
+            let in_list = mentioned::listed(text, &spans);
+            named.extend(located.iter().zip(in_list).map(|((p, m, _), listed)| {
+                mentioned::Naming {
+                    place: *p,
+                    listed,
+                    locative: m.locative && m.role == Role::Location,
+                }
+            }));
+        }
+    }
+    mentioned::flag_mentioned_only(&mut places, &events, &named);
     let source = input
         .source_name
         .map(str::to_string)
@@ -273,16 +304,22 @@ impl Usage {
     }
 }
 
+/// One place however it is named: an alias (`Kremlin`) is the place it stands for.
 fn entry_id(e: &Entry) -> String {
+    let name = e.stands_for.as_deref().unwrap_or(&e.name);
     format!(
         "{}|{}|{}|{:.3}|{:.3}",
-        e.name, e.country, e.admin1, e.lon, e.lat
+        name, e.country, e.admin1, e.lon, e.lat
     )
 }
 
 /// How the story names a place: as the article writes it (in capitals only
-/// in a dateline: then as the gazetteer does), with its facility word.
+/// in a dateline: then as the gazetteer does), with its facility word; a
+/// landmark or an old name as the place it stands for (`Kremlin`: Moscow).
 fn written_name(m: &Mention, e: &Entry) -> String {
+    if let Some(place) = &e.stands_for {
+        return place.clone();
+    }
     let shouting = m
         .name
         .chars()

@@ -338,10 +338,13 @@ fn place_in_run(
             let lower_title = j == to && next.as_deref().is_some_and(|n| TITLES.contains(&n));
             let possessive_modifier =
                 possessive && words.get(j).is_some_and(|w| !w.is_capitalised());
-            // "known as the Cremà": a town's name takes no article; a country's may.
+            // "known as the Cremà": a town's name takes no article; a country's
+            // may, and a landmark that stands for its city ("the Kremlin").
             if before.as_deref() == Some("the")
                 && facility.is_none()
-                && !entries.iter().any(|e| e.is_area())
+                && !entries
+                    .iter()
+                    .any(|e| e.is_area() || e.stands_for.is_some())
             {
                 continue;
             }

@@ -4,14 +4,12 @@ use serde_json::{json, Map, Value};
 
 use super::events::DraftEvent;
 use super::gazetteer::CREDIT;
+use super::headline::{summary, title, TITLE_CHARS};
 use super::normalize::slug;
 use super::resolve::{describe, Resolved};
 use super::text::Article;
-use super::wording::{people, title};
+use super::wording::people;
 use super::{Draft, DraftInput, DraftPlace, ReviewItem};
-
-/// The longest drafted title, in words.
-const TITLE_WORDS: usize = 12;
 
 /// The story of `events` at `places`.
 pub fn story(
@@ -72,7 +70,7 @@ pub fn story(
         if let Some(d) = event.date {
             e.insert("date".into(), d.iso().into());
         }
-        e.insert("title".into(), title(lead, TITLE_WORDS).into());
+        e.insert("title".into(), title(lead, TITLE_CHARS).into());
         e.insert("summary".into(), text.into());
         if !named.is_empty() {
             e.insert("people".into(), named.into());
@@ -86,10 +84,15 @@ pub fn story(
                 "No sentence of it names a place, so it is at the dateline's, {written}."
             ));
         }
-        if event.relative {
-            why.push(format!(
+        match (event.relative, event.other_reading) {
+            (_, Some(other)) => why.push(format!(
+                "Its date, {when}, reads the weekday as the one to come, as the article looks ahead; if it is the one before, the date is {}.",
+                other.iso()
+            )),
+            (true, None) => why.push(format!(
                 "Its date, {when}, is worked out from the publication date."
-            ));
+            )),
+            _ => {}
         }
         for message in &why {
             review.push(ReviewItem {
@@ -111,8 +114,9 @@ pub fn story(
     if let Some(h) = &article.headline {
         properties.insert("title".into(), h.clone().into());
     }
-    if let Some(s) = &article.standfirst {
-        properties.insert("summary".into(), s.clone().into());
+    let body = article.paragraphs.iter().flatten().map(String::as_str);
+    if let Some(s) = article.standfirst.as_deref().and_then(|s| summary(s, body)) {
+        properties.insert("summary".into(), s.into());
     }
     properties.insert("draft".into(), true.into());
     properties.insert("credit".into(), CREDIT.into());

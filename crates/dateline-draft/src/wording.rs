@@ -1,25 +1,7 @@
-//! The words of a drafted event: a short title drawn from its first
-//! sentence, and the people its sentences name, with their titles as the
-//! text gives them (`President Vladimir Putin`).
+//! The people a drafted event's sentences name, with their titles as the
+//! text gives them (`President Vladimir Putin`). Its title is [`crate::headline`]'s.
 
 use super::text::{words, Word};
-use crate::story::MONTH_NAMES;
-
-/// Words that open a sentence before its subject and say nothing of what happened.
-const OPENERS: [&str; 12] = [
-    "meanwhile",
-    "earlier",
-    "later",
-    "then",
-    "also",
-    "however",
-    "afterwards",
-    "separately",
-    "elsewhere",
-    "overnight",
-    "still",
-    "now",
-];
 
 /// Titles that come before a name.
 const TITLES: [&str; 32] = [
@@ -100,95 +82,6 @@ const NOT_PEOPLE: [&str; 24] = [
     "Spaceport",
     "Airport",
 ];
-
-/// A title of at most `max_words` words from `sentence`: its main clause,
-/// without an opening date or connective.
-///
-/// # Examples
-///
-/// ```
-/// use dateline_draft::wording::title;
-///
-/// assert_eq!(title("In August 2019, Putin and Erdogan inspected a helicopter at the air show in Zhukovsky.", 10),
-///            "Putin and Erdogan inspected a helicopter at the air show");
-/// assert_eq!(title("Meanwhile, Kim saw the limousine last September.", 10), "Kim saw the limousine last September");
-/// ```
-pub fn title(sentence: &str, max_words: usize) -> String {
-    let mut text = sentence.trim();
-    // "In August 2019, …", "Earlier on Tuesday, …": an opening phrase up to its comma.
-    let comma = text
-        .match_indices(", ")
-        .map(|(i, _)| i)
-        .find(|&i| !text[i + 2..].starts_with(|c: char| c.is_ascii_digit()));
-    if let Some(comma) = comma {
-        let opening = &text[..comma];
-        let first = opening.split(' ').next().unwrap_or("").to_lowercase();
-        let short = opening.split(' ').count() <= 5;
-        let dated = opening.chars().any(|c| c.is_ascii_digit()) || {
-            let lower = opening.to_lowercase();
-            MONTH_NAMES
-                .iter()
-                .any(|m| lower.contains(&m.to_ascii_lowercase()))
-        };
-        let connective = OPENERS.contains(&first.as_str())
-            || matches!(
-                first.as_str(),
-                "in" | "on" | "after" | "since" | "during" | "according" | "by"
-            );
-        if short && (dated || connective) {
-            text = &text[comma + 2..];
-        }
-    }
-    let cut = [
-        ", ",
-        "; ",
-        " — ",
-        " - ",
-        " as ",
-        " when ",
-        " after ",
-        " because ",
-        " which ",
-    ]
-    .iter()
-    .filter_map(|sep| text.find(sep))
-    .filter(|&at| text[..at].split(' ').count() >= 4)
-    .min()
-    .unwrap_or(text.len());
-    let clause = text[..cut].trim_end_matches(['.', '!', '?', ':', '"', '”']);
-    let mut out: Vec<&str> = clause.split_whitespace().take(max_words).collect();
-    while out.len() > 3
-        && out.last().is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "a" | "an"
-                    | "the"
-                    | "of"
-                    | "to"
-                    | "in"
-                    | "at"
-                    | "and"
-                    | "with"
-                    | "for"
-                    | "on"
-                    | "by"
-                    | "that"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-            )
-        })
-    {
-        out.pop();
-    }
-    let mut title = out.join(" ");
-    if let Some(first) = title.chars().next() {
-        let upper: String = first.to_uppercase().collect();
-        title.replace_range(..first.len_utf8(), &upper);
-    }
-    title
-}
 
 /// The people `sentence` names: capitalised names of two to five words
 /// after a title (kept: `Prime Minister Dmitry Medvedev`) or a role word
@@ -290,12 +183,5 @@ mod tests {
         assert!(people("Putin met the head of").is_empty());
         assert!(people("Putin met the head").is_empty());
         assert!(people("President").is_empty());
-    }
-
-    #[test]
-    fn titles_are_short_and_start_with_the_subject() {
-        assert_eq!(title("On June 10, 2022, a source close to the Turkmen government told TASS that the republic had purchased the first car.", 10), "A source close to the Turkmen government told TASS");
-        assert_eq!(title("", 10), "");
-        assert_eq!(title("Yes.", 10), "Yes");
     }
 }

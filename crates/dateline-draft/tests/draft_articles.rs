@@ -5,24 +5,14 @@
 //! when a drafted place not flagged for review is near no place of the
 //! article. Needs assets/gazetteer.tsv (`node tools/gazetteer/build.mjs`).
 
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
+use common::{article_names, drafted, gazetteer, spec};
 use dateline_draft::dates::Day;
-use dateline_draft::gazetteer::{distance_km, Gazetteer};
+use dateline_draft::gazetteer::distance_km;
 use dateline_draft::normalize::key;
 use dateline_draft::{draft, DraftInput};
 use serde_json::Value;
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/gazetteer.tsv");
-        let tsv = std::fs::read_to_string(path)
-            .unwrap_or_else(|e| panic!("{path}: {e}; run `node tools/gazetteer/build.mjs`"));
-        Gazetteer::parse(&tsv).unwrap_or_else(|e| panic!("{e}"))
-    })
-}
 
 struct Expected {
     name: String,
@@ -102,28 +92,25 @@ fn stands_for(d: &Drafted, e: &Expected) -> bool {
 }
 
 /// One article's score: (required places, found, expected events, found, confidently wrong places).
-fn score(name: &str) -> (usize, usize, usize, usize, Vec<String>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/articles");
-    let spec: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap_or_default(),
-    )
-    .unwrap_or_default();
-    let text_path = spec["article"]
-        .as_str()
-        .map_or(dir.join(format!("{name}.txt")), |a| dir.join(a));
-    let text = std::fs::read_to_string(&text_path)
-        .unwrap_or_else(|e| panic!("{}: {e}", text_path.display()));
-    let published = spec["published"]
-        .as_str()
-        .and_then(Day::parse)
-        .unwrap_or_else(|| panic!("{name}: bad published"));
-    let input = DraftInput {
-        text: &text,
-        published,
-        source_name: spec["source"]["name"].as_str(),
-        source_url: spec["source"]["url"].as_str(),
-    };
-    let drafted = draft(&input, gazetteer());
+/// How the draft of one article scores.
+struct Score {
+    /// Places it must find, and how many it did.
+    required: usize,
+    found: usize,
+    /// Dated events it reports, and how many the draft has at their place and date.
+    events: usize,
+    dated: usize,
+    /// Unflagged places near no place of the article.
+    wrong: Vec<String>,
+    /// Places drafted, and those unflagged that are not places of the story:
+    /// near none of them, or named in the spec's `mentioned_only`.
+    drafted: usize,
+    stray: Vec<String>,
+}
+
+fn score(name: &str) -> Score {
+    let spec = spec(name);
+    let (_, drafted) = drafted(name);
     // The draft is a valid Dateline story (or, without places, refused only for having none).
     if let Err(errors) = dateline_story::story::parse_value(&drafted.story) {
         let none = drafted.story["features"]
@@ -142,6 +129,21 @@ fn score(name: &str) -> (usize, usize, usize, usize, Vec<String>) {
         .iter()
         .filter(|d| !d.flagged && !expected.iter().any(|e| stands_for(d, e)))
         .map(|d| format!("{} at {:?}", d.name, d.point))
+        .collect();
+    let mentioned_only: Vec<String> = spec["mentioned_only"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|n| n.as_str().map(key))
+        .collect();
+    let stray: Vec<String> = places
+        .iter()
+        .filter(|d| {
+            !d.flagged
+                && (!expected.iter().any(|e| stands_for(d, e))
+                    || mentioned_only.contains(&key(&d.name)))
+        })
+        .map(|d| d.name.clone())
         .collect();
     let events: Vec<(String, String)> = spec["events"]
         .as_array()
@@ -164,16 +166,20 @@ fn score(name: &str) -> (usize, usize, usize, usize, Vec<String>) {
             })
         })
         .count();
-    (required.len(), found, events.len(), dated, wrong)
+    Score {
+        required: required.len(),
+        found,
+        events: events.len(),
+        dated,
+        wrong,
+        drafted: places.len(),
+        stray,
+    }
 }
 
 /// An article's floor (places, dates): its spec's `floor`, else everything it expects.
 fn floor(name: &str, places: usize, dates: usize) -> (usize, usize) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/articles");
-    let spec: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap_or_default(),
-    )
-    .unwrap_or_default();
+    let spec = spec(name);
     let given = |field: &str, all: usize| {
         spec["floor"][field]
             .as_u64()
@@ -182,35 +188,29 @@ fn floor(name: &str, places: usize, dates: usize) -> (usize, usize) {
     (given("places", places), given("dates", dates))
 }
 
-fn article_names() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/articles");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".json")
-                .map(str::to_string)
-        })
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn the_drafter_scores_on_every_test_article() {
     let names = article_names();
     assert!(names.len() >= 11, "{names:?}");
     let mut totals = (0, 0, 0, 0, 0);
+    let (mut drafted, mut stray) = (0, Vec::new());
     let mut short = Vec::new();
     println!(
         "\n{:<30} {:>8} {:>8} {:>6}  confidently wrong",
         "article", "places", "dates", ""
     );
     for name in &names {
-        let (required, found, events, dated, wrong) = score(name);
+        let Score {
+            required,
+            found,
+            events,
+            dated,
+            wrong,
+            drafted: here,
+            stray: strays,
+        } = score(name);
+        drafted += here;
+        stray.extend(strays.into_iter().map(|s| format!("{name}: {s}")));
         println!(
             "{name:<30} {found:>3}/{required:<4} {dated:>3}/{events:<4}        {}",
             if wrong.is_empty() {
@@ -246,11 +246,20 @@ fn the_drafter_scores_on_every_test_article() {
         date_recall * 100.0,
         totals.4
     );
+    let precision_miss = stray.len() as f64 / drafted.max(1) as f64;
+    println!(
+        "{:<30} {} of {} places drafted without a flag are not places of the story ({:.0}%)",
+        "",
+        stray.len(),
+        drafted,
+        precision_miss * 100.0
+    );
     assert!(
         short.is_empty(),
         "below their floors:\n{}",
         short.join("\n")
     );
+    assert!(precision_miss <= 0.10, "not places of the story: {stray:?}");
     // The floors per article hold today's output; these only say what the
     // whole is (a flag counts only with the right place among its candidates).
     assert!(place_recall >= 0.85, "place recall {place_recall:.2}");

@@ -168,3 +168,41 @@ fn an_article_cut_mid_sentence_is_drafted_not_aborted() {
     let parsed = parse_value(&story).unwrap_or_else(|e| panic!("{e:#?}"));
     assert!(parsed.places.iter().any(|p| p.name == "Moscow"), "{out}");
 }
+
+#[test]
+fn a_trip_preview_drafts_its_days_ahead_of_publication() {
+    let preview = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/articles/trip-preview-weekdays.txt"
+    );
+    // Published on Sunday 15 September 2024, the day before the trip starts.
+    let (code, out, _) = draft_cli(&["--published", "2024-09-15", preview]);
+    assert_eq!(code, 0);
+    let story: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let dated = |place: &str| -> Vec<String> {
+        story["features"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["properties"]["name"] == place)
+            .flat_map(|f| f["properties"]["events"].as_array().into_iter().flatten())
+            .filter_map(|e| e["date"].as_str().map(str::to_string))
+            .collect()
+    };
+    // "On Wednesday … Osaka", "On Friday … Busan": the coming weekdays, not the last ones.
+    assert!(
+        dated("Osaka").contains(&"2024-09-18".to_string()),
+        "{:?}",
+        dated("Osaka")
+    );
+    assert!(
+        dated("Busan").contains(&"2024-09-20".to_string()),
+        "{:?}",
+        dated("Busan")
+    );
+    assert!(
+        dated("Tokyo").iter().all(|d| d.as_str() >= "2024-09-15"),
+        "{:?}",
+        dated("Tokyo")
+    );
+}
