@@ -37,7 +37,7 @@ test('events and places: add, reorder, confirm, merge, remove; the journey line'
   // Confirm one draft from the list.
   const drafts = page.getByTestId('drafts-left');
   assert.match(await drafts.textContent(), /8 draft events/);
-  await page.getByRole('button', { name: /^Confirm “Russian and Turkish/ }).click();
+  await page.getByRole('button', { name: /^Confirm “Vladimir Putin and Recep Tayyip Erdogan/ }).click();
   assert.match(await drafts.textContent(), /7 draft events/);
 
   // A new event at Ashgabat, moved up, then deleted.

@@ -135,7 +135,8 @@ pub fn assemble(
                     }
                 }
                 (false, false) => {
-                    for (place, date) in pair(&dates, &sentence.places) {
+                    let schedule = reads_ahead(&sentence.text, ahead);
+                    for (place, date) in pair(&sentence.text, &dates, &sentence.places, schedule) {
                         let e = push(&mut events, place, Some(date), sentence, false);
                         current = Some(e);
                     }
@@ -241,8 +242,17 @@ fn distinct_moments(dates: &[FoundDate]) -> Vec<&FoundDate> {
 }
 
 /// Each place with its date: with several dates, a place takes the one
-/// right after it, else the last one before it.
-fn pair<'a>(dates: &'a [FoundDate], places: &[(usize, usize)]) -> Vec<(usize, &'a FoundDate)> {
+/// right after it (or at the end of its `where` clause: "from Tokyo, where
+/// he had met bankers on Saturday"), else the last one before it. In a
+/// schedule (`schedule`), a later date no place took is another stop at the
+/// place before it ("opens in Cartagena on Tuesday, and leaders join them
+/// in the old city on Wednesday").
+fn pair<'a>(
+    text: &str,
+    dates: &'a [FoundDate],
+    places: &[(usize, usize)],
+    schedule: bool,
+) -> Vec<(usize, &'a FoundDate)> {
     let spans: Vec<&FoundDate> = dates.iter().filter(|d| !d.since).collect();
     if spans.len() < 2 {
         let d = best(dates);
@@ -253,15 +263,31 @@ fn pair<'a>(dates: &'a [FoundDate], places: &[(usize, usize)]) -> Vec<(usize, &'
     }
     let mut out: Vec<(usize, &FoundDate)> = Vec::new();
     for &(place, at) in places {
+        // Its own clause: no other place between it and the date.
+        let own_clause = |d: &FoundDate| {
+            !places.iter().any(|&(_, o)| o > at && o < d.start)
+                && text
+                    .get(at..d.start)
+                    .is_some_and(|b| b.contains(", where "))
+        };
         // "Hue on June 5": a date right after the place is its own; else the last one before it.
         let after = spans
             .iter()
             .copied()
-            .find(|d| d.start > at && d.start - at < 20);
+            .find(|d| d.start > at && (d.start - at < 20 || own_clause(d)));
         let before = spans.iter().rev().copied().find(|d| d.end <= at);
         let date = after.or(before).unwrap_or(spans[0]);
         if !out.iter().any(|(p, d)| *p == place && d.date == date.date) {
             out.push((place, date));
+        }
+    }
+    if schedule {
+        for d in &spans {
+            let taken = out.iter().any(|(_, o)| o.start == d.start);
+            let last_place = places.iter().rev().find(|&&(_, at)| at < d.start);
+            if let (false, Some(&(place, _))) = (taken, last_place) {
+                out.push((place, d));
+            }
         }
     }
     out

@@ -92,16 +92,25 @@ fn dangles(word: &str) -> bool {
 /// assert_eq!(title("Putin himself has been riding in a domestic Aurus Senat limousine since 2018, as the limo brought him to his inauguration.", 70),
 ///            "Putin himself has been riding in a domestic Aurus Senat limousine since 2018");
 /// assert_eq!(title("North Korean leader Kim Jong Un is the first leader to receive a Russian Aurus executive car as a gift.", 70),
-///            "North Korean leader Kim Jong Un is the first leader");
+///            "Kim Jong Un is the first leader to receive a Russian Aurus executive car");
 /// ```
 pub fn title(sentence: &str, max_chars: usize) -> String {
     let text = main_clause(sentence);
-    let clause: Vec<&str> = text.split_whitespace().collect();
-    let length = |n: usize| -> usize { clause[..n].iter().map(|w| w.chars().count() + 1).sum() };
+    let mut clause: Vec<&str> = text.split_whitespace().collect();
+    let length = |c: &[&str]| -> usize { c.iter().map(|w| w.chars().count() + 1).sum() };
+    if length(&clause) > max_chars + WHOLE_CLAUSE_SLACK + 1 {
+        // A headline names people without their titles: "Putin and Erdogan
+        // inspected …", not "Russian and Turkish Presidents Vladimir Putin".
+        clause = without_leading_titles(clause);
+    }
+    let length = |n: usize| length(&clause[..n]);
     let most = |limit: usize| (1..=clause.len()).rev().find(|&n| length(n) <= limit + 1);
-    // A phrase begins at word `n`, or the word before it closes one with a comma.
-    let boundary = |n: usize| {
-        PHRASE_OPENERS.contains(&clause[n].to_lowercase().as_str())
+    // A phrase begins at word `n` (before "of" only when nothing else will
+    // do: "the head | of Turkmenistan" is one noun phrase), or the word
+    // before it closes one with a comma.
+    let boundary = |n: usize, of_too: bool| {
+        let word = clause[n].to_lowercase();
+        ((of_too || word != "of") && PHRASE_OPENERS.contains(&word.as_str()))
             || clause[n - 1]
                 .trim_end_matches(['"', '”', '’'])
                 .ends_with([',', ';', ':'])
@@ -110,11 +119,15 @@ pub fn title(sentence: &str, max_chars: usize) -> String {
     if length(end) > max_chars + WHOLE_CLAUSE_SLACK + 1 {
         // The latest phrase boundary that leaves a title within the limit, or
         // failing one within the slack; failing both, the most words that fit.
-        end = [max_chars, max_chars + WHOLE_CLAUSE_SLACK]
-            .iter()
-            .find_map(|&limit| (3..=most(limit)?).rev().find(|&n| boundary(n)))
-            .or(most(max_chars))
-            .unwrap_or(1);
+        end = [
+            (max_chars, false),
+            (max_chars + WHOLE_CLAUSE_SLACK, false),
+            (max_chars + WHOLE_CLAUSE_SLACK, true),
+        ]
+        .iter()
+        .find_map(|&(limit, of_too)| (3..=most(limit)?).rev().find(|&n| boundary(n, of_too)))
+        .or(most(max_chars))
+        .unwrap_or(1);
     }
     let mut out = clause[..end].to_vec();
     // A whole clause may end on its verb ("where the capital is"); a cut
@@ -142,6 +155,45 @@ pub fn title(sentence: &str, max_chars: usize) -> String {
         title.replace_range(..first.len_utf8(), &upper);
     }
     title
+}
+
+/// Words of office that come before a name.
+const OFFICES: [&str; 16] = [
+    "president",
+    "presidents",
+    "minister",
+    "ministers",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "leader",
+    "leaders",
+    "secretary",
+    "governor",
+    "mayor",
+    "premier",
+    "chairman",
+    "ambassador",
+];
+
+/// `clause` without the descriptors of its opening names ("Russian and
+/// Turkish Presidents", "North Korean leader"), when a name follows them.
+fn without_leading_titles(clause: Vec<&str>) -> Vec<&str> {
+    let office = clause
+        .iter()
+        .take(6)
+        .rposition(|w| OFFICES.contains(&w.to_lowercase().as_str()));
+    match office {
+        Some(i)
+            if clause
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase)) =>
+        {
+            clause[i + 1..].to_vec()
+        }
+        _ => clause,
+    }
 }
 
 /// Closes a quotation a cut title left open, and opens one whose start
@@ -271,7 +323,10 @@ mod tests {
     #[test]
     fn long_titles_end_where_a_phrase_begins() {
         let t = title("North Korean leader Kim Jong Un is the first leader to receive a Russian Aurus executive car as a gift.", 70);
-        assert_eq!(t, "North Korean leader Kim Jong Un is the first leader");
+        assert_eq!(
+            t,
+            "Kim Jong Un is the first leader to receive a Russian Aurus executive car"
+        );
         // A whole clause a little past the limit stays whole.
         let t = title(
             "Kim Jong Un saw the limousine last September at the Vostochny Spaceport.",
@@ -320,6 +375,20 @@ mod tests {
         let mut t = "Brandt kept the leader’s jersey".to_string();
         balance_quotes(&mut t);
         assert_eq!(t, "Brandt kept the leader’s jersey");
+    }
+
+    #[test]
+    fn a_long_title_names_people_without_their_offices() {
+        let t = title("In August 2019, Russian and Turkish Presidents Vladimir Putin and Recep Tayyip Erdogan inspected a Russian Ansat helicopter in a representative modification at the air show in Zhukovsky.", 70);
+        assert_eq!(
+            t,
+            "Vladimir Putin and Recep Tayyip Erdogan inspected a Russian Ansat helicopter"
+        );
+        // A short one keeps them.
+        assert_eq!(
+            title("President Putin met the emir.", 70),
+            "President Putin met the emir"
+        );
     }
 
     #[test]
