@@ -111,6 +111,11 @@ pub const TARGETS: &[Target] = &[
         run: tile_index,
         seeds: &["assets/tiles/index.bin"],
     },
+    Target {
+        name: "gazetteer",
+        run: gazetteer_parse,
+        seeds: &["tests/fixtures/fuzz/gazetteer-sample.tsv"],
+    },
 ];
 
 /// The repository's root: where `assets/` and `tests/` are, whether this
@@ -246,5 +251,17 @@ pub fn tile_index(data: &[u8]) {
             x: 154,
             y: 80,
         });
+    }
+}
+
+/// The place index the Studio fetches (`gazetteer.tsv`), aliases and all.
+pub fn gazetteer_parse(data: &[u8]) {
+    if let Ok(g) = Gazetteer::parse(&text(data)) {
+        for name in ["Kremlin", "Moscow", "Washington, D.C."] {
+            for e in g.lookup(name) {
+                let _ = (e.is_area(), e.stands_for.as_deref());
+            }
+        }
+        let _ = g.longest_name();
     }
 }

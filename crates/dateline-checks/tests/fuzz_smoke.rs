@@ -270,6 +270,7 @@ smoke_tests!(
     raster_template,
     tile_decode,
     tile_index,
+    gazetteer,
 );
 
 #[test]
