@@ -97,14 +97,15 @@ fn dangles(word: &str) -> bool {
 pub fn title(sentence: &str, max_chars: usize) -> String {
     let text = main_clause(sentence);
     let mut clause: Vec<&str> = text.split_whitespace().collect();
-    let length = |c: &[&str]| -> usize { c.iter().map(|w| w.chars().count() + 1).sum() };
-    if length(&clause) > max_chars + WHOLE_CLAUSE_SLACK + 1 {
+    // Characters of words joined by spaces, plus one.
+    let joined = |c: &[&str]| -> usize { c.iter().map(|w| w.chars().count() + 1).sum() };
+    if joined(&clause) > max_chars + WHOLE_CLAUSE_SLACK + 1 {
         // A headline names people without their titles: "Putin and Erdogan
         // inspected …", not "Russian and Turkish Presidents Vladimir Putin".
         clause = without_leading_titles(clause);
     }
-    let length = |n: usize| length(&clause[..n]);
-    let most = |limit: usize| (1..=clause.len()).rev().find(|&n| length(n) <= limit + 1);
+    let first = |n: usize| joined(&clause[..n]);
+    let most = |limit: usize| (1..=clause.len()).rev().find(|&n| first(n) <= limit + 1);
     // A phrase begins at word `n` (before "of" only when nothing else will
     // do: "the head | of Turkmenistan" is one noun phrase), or the word
     // before it closes one with a comma.
@@ -116,7 +117,7 @@ pub fn title(sentence: &str, max_chars: usize) -> String {
                 .ends_with([',', ';', ':'])
     };
     let mut end = clause.len();
-    if length(end) > max_chars + WHOLE_CLAUSE_SLACK + 1 {
+    if first(end) > max_chars + WHOLE_CLAUSE_SLACK + 1 {
         // The latest phrase boundary that leaves a title within the limit, or
         // failing one within the slack; failing both, the most words that fit.
         end = [
